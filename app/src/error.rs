@@ -1,0 +1,171 @@
+//! The one error type of the application.
+//!
+//! Every server function returns `Result<T, AppError>`. What crosses the wire is only what a
+//! user may read: internal causes are logged on the server and replaced by an opaque
+//! [`AppError::Internal`] before they leave it.
+
+use std::collections::BTreeMap;
+
+use serde::{Deserialize, Serialize};
+use server_fn::codec::JsonEncoding;
+use server_fn::error::{FromServerFnError, ServerFnErrorErr};
+
+use crate::i18n::{Key, Lang};
+
+/// Messages for one form, keyed by field name. Each message is a translation key so the
+/// browser shows it in the reader's language.
+pub type FieldErrors = BTreeMap<String, Vec<Key>>;
+
+/// Everything that can go wrong, as the user needs to know it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, thiserror::Error)]
+#[serde(tag = "kind", rename_all = "snake_case")]
+pub enum AppError {
+    /// The thing asked for does not exist (or the caller may not know that it does).
+    #[error("not found")]
+    NotFound,
+    /// The caller must identify themselves first.
+    #[error("unauthorized")]
+    Unauthorized,
+    /// The caller is known but may not do this.
+    #[error("forbidden")]
+    Forbidden,
+    /// The request could not be read at all (malformed body, missing argument).
+    #[error("bad request")]
+    BadRequest,
+    /// The request was read, but some values are not acceptable.
+    #[error("invalid input")]
+    Validation {
+        /// Field name → messages about that field.
+        fields: FieldErrors,
+    },
+    /// The change clashes with the current state (a duplicate, a stale version, a closed phase).
+    #[error("conflict")]
+    Conflict {
+        /// What clashed, as a translation key.
+        reason: Key,
+    },
+    /// The server or the network failed. The cause is logged, never sent.
+    #[error("internal error")]
+    Internal,
+    /// The browser could not reach the server (raised on the client only).
+    #[error("network error")]
+    Network,
+}
+
+/// Shorthand used across the crate.
+pub type AppResult<T> = Result<T, AppError>;
+
+impl AppError {
+    /// A validation error about one field.
+    pub fn invalid(field: &str, message: Key) -> Self {
+        let mut fields = FieldErrors::new();
+        fields.insert(field.to_owned(), vec![message]);
+        AppError::Validation { fields }
+    }
+
+    /// The HTTP status this error is answered with.
+    pub fn status_code(&self) -> u16 {
+        match self {
+            AppError::NotFound => 404,
+            AppError::Unauthorized => 401,
+            AppError::Forbidden => 403,
+            AppError::BadRequest => 400,
+            AppError::Validation { .. } => 422,
+            AppError::Conflict { .. } => 409,
+            AppError::Internal => 500,
+            AppError::Network => 503,
+        }
+    }
+
+    /// A sentence for the user, in their language.
+    pub fn message(&self, lang: Lang) -> String {
+        let key = match self {
+            AppError::NotFound => Key::ErrNotFound,
+            AppError::Unauthorized => Key::ErrUnauthorized,
+            AppError::Forbidden => Key::ErrForbidden,
+            AppError::BadRequest => Key::ErrBadRequest,
+            AppError::Validation { fields } => {
+                return fields
+                    .values()
+                    .flatten()
+                    .map(|k| lang.t(*k))
+                    .collect::<Vec<_>>()
+                    .join(" ");
+            }
+            AppError::Conflict { reason } => *reason,
+            AppError::Internal => Key::ErrInternal,
+            AppError::Network => Key::ErrNetwork,
+        };
+        lang.t(key).to_owned()
+    }
+
+    /// Logs an internal cause and returns the opaque error that may leave the server.
+    #[cfg(feature = "ssr")]
+    pub fn internal(context: &'static str, cause: impl std::fmt::Display) -> Self {
+        tracing::error!(%cause, "{context}");
+        AppError::Internal
+    }
+}
+
+impl FromServerFnError for AppError {
+    type Encoder = JsonEncoding;
+
+    fn from_server_fn_error(value: ServerFnErrorErr) -> Self {
+        match value {
+            // The caller sent something we could not read: their mistake, not ours.
+            ServerFnErrorErr::Args(_) | ServerFnErrorErr::MissingArg(_) => AppError::BadRequest,
+            ServerFnErrorErr::Request(_) => AppError::Network,
+            ServerFnErrorErr::Registration(_)
+            | ServerFnErrorErr::UnsupportedRequestMethod(_)
+            | ServerFnErrorErr::ServerError(_)
+            | ServerFnErrorErr::MiddlewareError(_)
+            | ServerFnErrorErr::Deserialization(_)
+            | ServerFnErrorErr::Serialization(_)
+            | ServerFnErrorErr::Response(_) => AppError::Internal,
+        }
+    }
+}
+
+#[cfg(feature = "ssr")]
+impl From<sqlx::Error> for AppError {
+    fn from(err: sqlx::Error) -> Self {
+        match &err {
+            sqlx::Error::RowNotFound => AppError::NotFound,
+            sqlx::Error::Database(db) if db.is_unique_violation() => AppError::Conflict {
+                reason: Key::ErrDuplicate,
+            },
+            sqlx::Error::Database(db)
+                if db.is_check_violation() || db.is_foreign_key_violation() =>
+            {
+                AppError::BadRequest
+            }
+            _ => AppError::internal("database error", err),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn malformed_arguments_are_the_callers_mistake() {
+        let err = AppError::from_server_fn_error(ServerFnErrorErr::Args("x".into()));
+        assert_eq!(err, AppError::BadRequest);
+        assert_eq!(err.status_code(), 400);
+    }
+
+    #[test]
+    fn errors_round_trip_through_json() {
+        let err = AppError::invalid("level", Key::ErrLevelRange);
+        let json = serde_json::to_string(&err).unwrap();
+        assert_eq!(serde_json::from_str::<AppError>(&json).unwrap(), err);
+    }
+
+    #[test]
+    fn messages_exist_in_both_languages() {
+        let err = AppError::invalid("level", Key::ErrLevelRange);
+        assert_ne!(err.message(Lang::Es), err.message(Lang::En));
+        assert!(!AppError::Internal.message(Lang::Es).is_empty());
+    }
+}

@@ -1,0 +1,390 @@
+//! The framework as a document: what the JSON file holds, and the checks it must pass.
+
+use std::collections::HashSet;
+use std::sync::OnceLock;
+
+use serde::{Deserialize, Serialize};
+
+use crate::assessment::MaturityLevel;
+use crate::i18n::Lang;
+
+/// The version of the document format this build reads.
+pub const SCHEMA_VERSION: u32 = 1;
+
+/// The default framework shipped with Rumbo.
+const DEFAULT_FRAMEWORK_JSON: &str = include_str!("../../../frameworks/default.json");
+
+/// A text in every language of the interface.
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+pub struct Text {
+    /// Spanish.
+    pub es: String,
+    /// English.
+    pub en: String,
+}
+
+impl Text {
+    /// The text in `lang`.
+    pub fn get(&self, lang: Lang) -> &str {
+        lang.pick(&self.es, &self.en)
+    }
+
+    fn is_complete(&self) -> bool {
+        !self.es.trim().is_empty() && !self.en.trim().is_empty()
+    }
+}
+
+/// A whole framework, as exported and imported.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct FrameworkDoc {
+    /// Format version; see [`SCHEMA_VERSION`].
+    pub schema_version: u32,
+    /// A stable identifier of the framework family, e.g. `rumbo-open-government`.
+    pub id: String,
+    /// The content version, e.g. `1.0.0`.
+    pub version: String,
+    /// Title.
+    pub name: Text,
+    /// What the framework is for.
+    pub description: Text,
+    /// The generic meaning of levels 1–5.
+    pub levels: Vec<LevelDoc>,
+    /// The pillars, in display order.
+    pub pillars: Vec<PillarDoc>,
+}
+
+/// The generic meaning of one maturity level.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct LevelDoc {
+    /// 1 to 5.
+    pub level: u8,
+    /// Short name, e.g. "Definido".
+    pub name: Text,
+    /// What the level means across indicators.
+    pub summary: Text,
+}
+
+/// A pillar and its indicators.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct PillarDoc {
+    /// Short code, e.g. `T`.
+    pub code: String,
+    /// Name.
+    pub name: Text,
+    /// What the pillar covers.
+    pub description: Text,
+    /// Indicators, in display order.
+    pub indicators: Vec<IndicatorDoc>,
+}
+
+/// One indicator, with a descriptor for each level.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct IndicatorDoc {
+    /// Code unique in the framework, e.g. `T1`.
+    pub code: String,
+    /// Name.
+    pub name: Text,
+    /// What is assessed.
+    pub description: Text,
+    /// Where the indicator comes from (laws, metrics, recommendations).
+    #[serde(default)]
+    pub sources: Vec<String>,
+    /// What each level looks like for this indicator, levels 1 to 5 in order.
+    pub levels: Vec<DescriptorDoc>,
+    /// Actions a team may start from.
+    #[serde(default)]
+    pub suggested_actions: Vec<ActionDoc>,
+}
+
+/// The descriptor of one level of one indicator.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct DescriptorDoc {
+    /// 1 to 5.
+    pub level: u8,
+    /// What the level looks like.
+    pub descriptor: Text,
+}
+
+/// A suggested action for an indicator.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ActionDoc {
+    /// Title.
+    pub title: Text,
+    /// What to do.
+    pub description: Text,
+}
+
+/// What is wrong with one place of a framework document.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct FrameworkIssue {
+    /// Where, e.g. `pillars[1].indicators[0].levels`.
+    pub path: String,
+    /// What.
+    pub problem: Problem,
+}
+
+/// The kinds of mistakes a framework document can have.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(tag = "kind", rename_all = "snake_case")]
+pub enum Problem {
+    /// The file is not JSON of the expected shape.
+    Syntax {
+        /// The parser's description, with line and column.
+        detail: String,
+    },
+    /// A format version this build cannot read.
+    UnsupportedSchema {
+        /// The version found.
+        found: u32,
+    },
+    /// A text lacks one of its languages.
+    MissingTranslation,
+    /// A code is empty.
+    EmptyCode,
+    /// A code is used twice.
+    DuplicateCode {
+        /// The repeated code.
+        code: String,
+    },
+    /// A list must not be empty.
+    Empty,
+    /// Levels must be exactly 1, 2, 3, 4, 5 in order.
+    LevelsNotOneToFive,
+}
+
+impl FrameworkDoc {
+    /// Reads and checks a framework document. Every problem found is reported, each with the
+    /// place it was found.
+    pub fn parse(json: &str) -> Result<FrameworkDoc, Vec<FrameworkIssue>> {
+        let doc: FrameworkDoc = serde_json::from_str(json).map_err(|err| {
+            vec![FrameworkIssue {
+                path: String::new(),
+                problem: Problem::Syntax {
+                    detail: err.to_string(),
+                },
+            }]
+        })?;
+        let issues = doc.check();
+        if issues.is_empty() {
+            Ok(doc)
+        } else {
+            Err(issues)
+        }
+    }
+
+    /// Every indicator, with the code of its pillar, in display order.
+    pub fn indicators(&self) -> impl Iterator<Item = (&PillarDoc, &IndicatorDoc)> {
+        self.pillars
+            .iter()
+            .flat_map(|p| p.indicators.iter().map(move |i| (p, i)))
+    }
+
+    /// The problems of a parsed document; empty when it is sound.
+    pub fn check(&self) -> Vec<FrameworkIssue> {
+        let mut issues = Vec::new();
+        let mut flag =
+            |path: String, problem: Problem| issues.push(FrameworkIssue { path, problem });
+
+        if self.schema_version != SCHEMA_VERSION {
+            flag(
+                "schema_version".into(),
+                Problem::UnsupportedSchema {
+                    found: self.schema_version,
+                },
+            );
+        }
+        for (path, text) in [("name", &self.name), ("description", &self.description)] {
+            if !text.is_complete() {
+                flag(path.into(), Problem::MissingTranslation);
+            }
+        }
+        if !levels_are_one_to_five(self.levels.iter().map(|l| l.level)) {
+            flag("levels".into(), Problem::LevelsNotOneToFive);
+        }
+        for (i, level) in self.levels.iter().enumerate() {
+            for (field, text) in [("name", &level.name), ("summary", &level.summary)] {
+                if !text.is_complete() {
+                    flag(format!("levels[{i}].{field}"), Problem::MissingTranslation);
+                }
+            }
+        }
+        if self.pillars.is_empty() {
+            flag("pillars".into(), Problem::Empty);
+        }
+
+        let mut pillar_codes = HashSet::new();
+        let mut indicator_codes = HashSet::new();
+        for (p, pillar) in self.pillars.iter().enumerate() {
+            let here = format!("pillars[{p}]");
+            check_code(&pillar.code, &mut pillar_codes, &here, &mut flag);
+            for (field, text) in [("name", &pillar.name), ("description", &pillar.description)] {
+                if !text.is_complete() {
+                    flag(format!("{here}.{field}"), Problem::MissingTranslation);
+                }
+            }
+            if pillar.indicators.is_empty() {
+                flag(format!("{here}.indicators"), Problem::Empty);
+            }
+            for (i, indicator) in pillar.indicators.iter().enumerate() {
+                let here = format!("{here}.indicators[{i}]");
+                check_code(&indicator.code, &mut indicator_codes, &here, &mut flag);
+                for (field, text) in [
+                    ("name", &indicator.name),
+                    ("description", &indicator.description),
+                ] {
+                    if !text.is_complete() {
+                        flag(format!("{here}.{field}"), Problem::MissingTranslation);
+                    }
+                }
+                if !levels_are_one_to_five(indicator.levels.iter().map(|l| l.level)) {
+                    flag(format!("{here}.levels"), Problem::LevelsNotOneToFive);
+                }
+                for (l, level) in indicator.levels.iter().enumerate() {
+                    if !level.descriptor.is_complete() {
+                        flag(
+                            format!("{here}.levels[{l}].descriptor"),
+                            Problem::MissingTranslation,
+                        );
+                    }
+                }
+                for (a, action) in indicator.suggested_actions.iter().enumerate() {
+                    for (field, text) in [
+                        ("title", &action.title),
+                        ("description", &action.description),
+                    ] {
+                        if !text.is_complete() {
+                            flag(
+                                format!("{here}.suggested_actions[{a}].{field}"),
+                                Problem::MissingTranslation,
+                            );
+                        }
+                    }
+                }
+            }
+        }
+        issues
+    }
+}
+
+fn levels_are_one_to_five(levels: impl Iterator<Item = u8>) -> bool {
+    levels.eq(MaturityLevel::ALL.iter().map(|l| l.get()))
+}
+
+fn check_code(
+    code: &str,
+    seen: &mut HashSet<String>,
+    here: &str,
+    flag: &mut impl FnMut(String, Problem),
+) {
+    let code = code.trim();
+    if code.is_empty() {
+        flag(format!("{here}.code"), Problem::EmptyCode);
+    } else if !seen.insert(code.to_owned()) {
+        flag(
+            format!("{here}.code"),
+            Problem::DuplicateCode {
+                code: code.to_owned(),
+            },
+        );
+    }
+}
+
+/// The default framework, read and checked once.
+///
+/// # Errors
+/// The problems of the shipped file, if someone broke it; the server refuses to start then.
+pub fn default_framework() -> Result<&'static FrameworkDoc, &'static [FrameworkIssue]> {
+    static DEFAULT: OnceLock<Result<FrameworkDoc, Vec<FrameworkIssue>>> = OnceLock::new();
+    DEFAULT
+        .get_or_init(|| FrameworkDoc::parse(DEFAULT_FRAMEWORK_JSON))
+        .as_ref()
+        .map_err(Vec::as_slice)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn default() -> &'static FrameworkDoc {
+        default_framework().expect("the shipped framework is valid")
+    }
+
+    #[test]
+    fn default_framework_has_four_pillars_of_five_indicators() {
+        let doc = default();
+        let codes: Vec<_> = doc.pillars.iter().map(|p| p.code.as_str()).collect();
+        assert_eq!(codes, ["T", "P", "R", "C"]);
+        for pillar in &doc.pillars {
+            assert_eq!(pillar.indicators.len(), 5, "pillar {}", pillar.code);
+        }
+    }
+
+    #[test]
+    fn every_indicator_has_all_levels_in_both_languages() {
+        for (_, indicator) in default().indicators() {
+            let levels: Vec<u8> = indicator.levels.iter().map(|l| l.level).collect();
+            assert_eq!(levels, [1, 2, 3, 4, 5], "indicator {}", indicator.code);
+            for level in &indicator.levels {
+                assert!(
+                    level.descriptor.is_complete(),
+                    "{} level {}",
+                    indicator.code,
+                    level.level
+                );
+                assert_ne!(
+                    level.descriptor.es, level.descriptor.en,
+                    "{} untranslated",
+                    indicator.code
+                );
+            }
+            assert!(indicator.name.is_complete() && indicator.description.is_complete());
+        }
+    }
+
+    #[test]
+    fn every_indicator_suggests_at_least_two_actions() {
+        for (_, indicator) in default().indicators() {
+            assert!(indicator.suggested_actions.len() >= 2, "{}", indicator.code);
+        }
+    }
+
+    #[test]
+    fn problems_name_the_place() {
+        let mut doc = default().clone();
+        doc.pillars[1].indicators[2].levels.pop();
+        doc.pillars[0].indicators[1].name.en.clear();
+        doc.pillars[3].indicators[0].code = "T1".into();
+        let issues = doc.check();
+        let paths: Vec<_> = issues.iter().map(|i| i.path.as_str()).collect();
+        assert!(
+            paths.contains(&"pillars[1].indicators[2].levels"),
+            "{paths:?}"
+        );
+        assert!(
+            paths.contains(&"pillars[0].indicators[1].name"),
+            "{paths:?}"
+        );
+        assert!(issues.contains(&FrameworkIssue {
+            path: "pillars[3].indicators[0].code".into(),
+            problem: Problem::DuplicateCode { code: "T1".into() },
+        }));
+    }
+
+    #[test]
+    fn malformed_json_is_a_syntax_problem() {
+        let issues = FrameworkDoc::parse("{\"schema_version\": 1,").unwrap_err();
+        assert!(matches!(issues[0].problem, Problem::Syntax { .. }));
+    }
+
+    #[test]
+    fn export_then_import_is_identical() {
+        let json = serde_json::to_string_pretty(default()).unwrap();
+        assert_eq!(&FrameworkDoc::parse(&json).unwrap(), default());
+    }
+}

@@ -1,0 +1,13 @@
+//! The maturity framework: pillars, indicators, level descriptors and suggested actions.
+//!
+//! A framework is data, not code. The default one ships as `frameworks/default.json`; each
+//! workshop owns a copy of it in the database.
+
+mod document;
+#[cfg(feature = "ssr")]
+pub mod repo;
+
+pub use document::{
+    default_framework, ActionDoc, DescriptorDoc, FrameworkDoc, FrameworkIssue, IndicatorDoc,
+    LevelDoc, PillarDoc, Problem, Text, SCHEMA_VERSION,
+};

@@ -1,0 +1,170 @@
+//! Storing a framework copy for a workshop, and reading its outline back.
+
+use sqlx::{Any, AnyConnection, Executor, Row};
+
+use super::{FrameworkDoc, Text};
+use crate::db::now;
+use crate::error::AppResult;
+use crate::ids::{FrameworkId, IndicatorId, PillarId};
+
+/// A pillar with its indicators, as the results pages need them.
+#[derive(Debug, Clone, PartialEq)]
+pub struct PillarOutline {
+    /// Id.
+    pub id: PillarId,
+    /// Code, e.g. `T`.
+    pub code: String,
+    /// Name.
+    pub name: Text,
+    /// Indicators in display order.
+    pub indicators: Vec<IndicatorOutline>,
+}
+
+/// An indicator's identity and name.
+#[derive(Debug, Clone, PartialEq)]
+pub struct IndicatorOutline {
+    /// Id.
+    pub id: IndicatorId,
+    /// Code, e.g. `T1`.
+    pub code: String,
+    /// Name.
+    pub name: Text,
+}
+
+/// Writes a whole framework document. Call it inside a transaction: it is many rows.
+pub async fn insert(conn: &mut AnyConnection, doc: &FrameworkDoc) -> AppResult<FrameworkId> {
+    let framework_id: i64 = sqlx::query_scalar(
+        "INSERT INTO frameworks (source_key, source_version, name_es, name_en, description_es, description_en, created_at)
+         VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING id",
+    )
+    .bind(&doc.id)
+    .bind(&doc.version)
+    .bind(&doc.name.es)
+    .bind(&doc.name.en)
+    .bind(&doc.description.es)
+    .bind(&doc.description.en)
+    .bind(now())
+    .fetch_one(&mut *conn)
+    .await?;
+
+    for level in &doc.levels {
+        sqlx::query(
+            "INSERT INTO framework_levels (framework_id, level, name_es, name_en, summary_es, summary_en)
+             VALUES ($1, $2, $3, $4, $5, $6)",
+        )
+        .bind(framework_id)
+        .bind(i64::from(level.level))
+        .bind(&level.name.es)
+        .bind(&level.name.en)
+        .bind(&level.summary.es)
+        .bind(&level.summary.en)
+        .execute(&mut *conn)
+        .await?;
+    }
+
+    for (p, pillar) in (0_i64..).zip(&doc.pillars) {
+        let pillar_id: i64 = sqlx::query_scalar(
+            "INSERT INTO pillars (framework_id, code, position, name_es, name_en, description_es, description_en)
+             VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING id",
+        )
+        .bind(framework_id)
+        .bind(&pillar.code)
+        .bind(p)
+        .bind(&pillar.name.es)
+        .bind(&pillar.name.en)
+        .bind(&pillar.description.es)
+        .bind(&pillar.description.en)
+        .fetch_one(&mut *conn)
+        .await?;
+
+        for (i, indicator) in (0_i64..).zip(&pillar.indicators) {
+            let indicator_id: i64 = sqlx::query_scalar(
+                "INSERT INTO indicators (framework_id, pillar_id, code, position, name_es, name_en, description_es, description_en, sources)
+                 VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) RETURNING id",
+            )
+            .bind(framework_id)
+            .bind(pillar_id)
+            .bind(&indicator.code)
+            .bind(i)
+            .bind(&indicator.name.es)
+            .bind(&indicator.name.en)
+            .bind(&indicator.description.es)
+            .bind(&indicator.description.en)
+            .bind(indicator.sources.join("\n"))
+            .fetch_one(&mut *conn)
+            .await?;
+
+            for level in &indicator.levels {
+                sqlx::query(
+                    "INSERT INTO level_descriptors (indicator_id, level, descriptor_es, descriptor_en)
+                     VALUES ($1, $2, $3, $4)",
+                )
+                .bind(indicator_id)
+                .bind(i64::from(level.level))
+                .bind(&level.descriptor.es)
+                .bind(&level.descriptor.en)
+                .execute(&mut *conn)
+                .await?;
+            }
+            for (a, action) in (0_i64..).zip(&indicator.suggested_actions) {
+                sqlx::query(
+                    "INSERT INTO suggested_actions (indicator_id, position, title_es, title_en, description_es, description_en)
+                     VALUES ($1, $2, $3, $4, $5, $6)",
+                )
+                .bind(indicator_id)
+                .bind(a)
+                .bind(&action.title.es)
+                .bind(&action.title.en)
+                .bind(&action.description.es)
+                .bind(&action.description.en)
+                .execute(&mut *conn)
+                .await?;
+            }
+        }
+    }
+    Ok(FrameworkId(framework_id))
+}
+
+/// The pillars and indicators of a framework, in display order.
+pub async fn outline<'e>(
+    db: impl Executor<'e, Database = Any>,
+    framework: FrameworkId,
+) -> AppResult<Vec<PillarOutline>> {
+    let rows = sqlx::query(
+        "SELECT p.id AS pillar_id, p.code AS pillar_code, p.name_es AS pillar_es, p.name_en AS pillar_en,
+                i.id AS indicator_id, i.code AS indicator_code, i.name_es AS indicator_es, i.name_en AS indicator_en
+         FROM pillars p JOIN indicators i ON i.pillar_id = p.id
+         WHERE p.framework_id = $1
+         ORDER BY p.position, i.position",
+    )
+    .bind(framework.0)
+    .fetch_all(db)
+    .await?;
+
+    let mut pillars: Vec<PillarOutline> = Vec::new();
+    for row in rows {
+        let pillar_id = PillarId(row.try_get("pillar_id")?);
+        if pillars.last().map(|p| p.id) != Some(pillar_id) {
+            pillars.push(PillarOutline {
+                id: pillar_id,
+                code: row.try_get("pillar_code")?,
+                name: Text {
+                    es: row.try_get("pillar_es")?,
+                    en: row.try_get("pillar_en")?,
+                },
+                indicators: Vec::new(),
+            });
+        }
+        if let Some(pillar) = pillars.last_mut() {
+            pillar.indicators.push(IndicatorOutline {
+                id: IndicatorId(row.try_get("indicator_id")?),
+                code: row.try_get("indicator_code")?,
+                name: Text {
+                    es: row.try_get("indicator_es")?,
+                    en: row.try_get("indicator_en")?,
+                },
+            });
+        }
+    }
+    Ok(pillars)
+}

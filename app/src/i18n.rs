@@ -1,0 +1,290 @@
+//! Spanish and English for every string the interface shows.
+//!
+//! One small module instead of a framework: the set of keys is an enum, so a string missing
+//! in either language is a compile error, and server-side errors can carry a [`Key`] that the
+//! browser renders in the reader's language.
+
+use serde::{Deserialize, Serialize};
+
+/// The name of the cookie that remembers the chosen language.
+pub const LANG_COOKIE: &str = "rumbo_lang";
+
+/// A language of the interface. Spanish comes first: Rumbo is made for Ecuador.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Lang {
+    /// Español.
+    #[default]
+    Es,
+    /// English.
+    En,
+}
+
+impl Lang {
+    /// Every language, in the order the switch offers them.
+    pub const ALL: [Lang; 2] = [Lang::Es, Lang::En];
+
+    /// The BCP 47 code, as used in `<html lang>` and in the language cookie.
+    pub fn code(self) -> &'static str {
+        match self {
+            Lang::Es => "es",
+            Lang::En => "en",
+        }
+    }
+
+    /// The language's own name, as shown in the switch.
+    pub fn native_name(self) -> &'static str {
+        match self {
+            Lang::Es => "Español",
+            Lang::En => "English",
+        }
+    }
+
+    /// Reads a language code (`es`, `en`, `es-EC`, `EN`…); `None` for anything else.
+    pub fn from_code(code: &str) -> Option<Lang> {
+        let primary = code.split(['-', '_']).next()?.trim().to_ascii_lowercase();
+        match primary.as_str() {
+            "es" => Some(Lang::Es),
+            "en" => Some(Lang::En),
+            _ => None,
+        }
+    }
+
+    /// The language for a request: the remembered choice first, then the browser's
+    /// preferences, then Spanish.
+    pub fn negotiate(cookie: Option<&str>, accept_language: Option<&str>) -> Lang {
+        if let Some(lang) = cookie.and_then(Lang::from_code) {
+            return lang;
+        }
+        accept_language
+            .map(accept_language::parse)
+            .unwrap_or_default()
+            .iter()
+            .find_map(|tag| Lang::from_code(tag))
+            .unwrap_or_default()
+    }
+
+    /// Picks this language's variant of a pair of texts.
+    pub fn pick<'a>(self, es: &'a str, en: &'a str) -> &'a str {
+        match self {
+            Lang::Es => es,
+            Lang::En => en,
+        }
+    }
+}
+
+macro_rules! messages {
+    ($($key:ident => ($es:expr, $en:expr)),* $(,)?) => {
+        /// A message of the interface. See [`Lang::t`].
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+        pub enum Key { $($key),* }
+
+        impl Key {
+            /// Every key, for completeness checks.
+            pub const ALL: &'static [Key] = &[$(Key::$key),*];
+        }
+
+        impl Lang {
+            /// The message for `key` in this language.
+            pub fn t(self, key: Key) -> &'static str {
+                match (self, key) {
+                    $((Lang::Es, Key::$key) => $es, (Lang::En, Key::$key) => $en,)*
+                }
+            }
+        }
+    };
+}
+
+messages! {
+    AppName => ("Rumbo", "Rumbo"),
+    AppTagline => (
+        "Autoevaluación de gobierno abierto y hoja de ruta para gobiernos locales",
+        "Open-government self-assessment and roadmap for local governments"
+    ),
+    SkipToContent => ("Saltar al contenido", "Skip to content"),
+    NavHome => ("Inicio", "Home"),
+    NavMain => ("Navegación principal", "Main navigation"),
+    LanguageSwitch => ("Idioma", "Language"),
+    HomeTitle => ("Gobierno abierto, paso a paso", "Open government, step by step"),
+    HomeIntro => (
+        "Rumbo acompaña talleres de autoevaluación de gobierno abierto: cada equipo valora la madurez de su gobierno en transparencia, participación ciudadana, rendición de cuentas y colaboración, y los resultados se convierten en una hoja de ruta.",
+        "Rumbo runs open-government self-assessment workshops: each team scores its government's maturity in transparency, citizen participation, accountability and collaboration, and the results become a roadmap."
+    ),
+    HomeHowTitle => ("Cómo funciona un taller", "How a workshop works"),
+    HomeStepAssess => (
+        "Los equipos valoran cada indicador del 1 (inicial) al 5 (optimizado), con evidencias.",
+        "Teams score each indicator from 1 (initial) to 5 (optimising), with evidence."
+    ),
+    HomeStepReview => (
+        "El facilitador muestra en vivo el consenso de cada equipo y dónde hay desacuerdo.",
+        "The facilitator shows each team's consensus live, and where members disagree."
+    ),
+    HomeStepPrioritise => (
+        "Se proponen y priorizan acciones frente a las debilidades.",
+        "Actions are proposed against the weaknesses and prioritised."
+    ),
+    HomeStepRoadmap => (
+        "Cada gobierno se lleva una hoja de ruta con plazos, responsables e hitos.",
+        "Each government takes home a roadmap with horizons, owners and milestones."
+    ),
+    HomeDemoTitle => ("Explore el taller de demostración", "Explore the demo workshop"),
+    HomeDemoText => (
+        "Un taller de ejemplo con prefecturas del Ecuador y respuestas ficticias.",
+        "A sample workshop with Ecuadorian prefectures and fictitious answers."
+    ),
+    HomeDemoResults => ("Ver resultados del taller", "See the workshop's results"),
+    HomeDemoCode => ("Código para unirse", "Join code"),
+    HomeNoDemo => (
+        "Todavía no hay un taller de demostración. Cárguelo con «rumbo demo».",
+        "There is no demo workshop yet. Load it with “rumbo demo”."
+    ),
+    ResultsTitle => ("Resultados", "Results"),
+    ResultsIntro => (
+        "Promedio del nivel de madurez (1 a 5) por pilar y equipo. Se excluyen las respuestas «no aplica» y «no sé».",
+        "Average maturity level (1 to 5) by pillar and team. “Not applicable” and “don't know” answers are left out."
+    ),
+    ResultsRadarTitle => ("Promedio por pilar y equipo", "Pillar averages by team"),
+    ResultsTableCaption => ("Promedio por pilar y equipo (datos del gráfico)", "Pillar averages by team (chart data)"),
+    ResultsTeam => ("Equipo", "Team"),
+    ResultsAnswers => ("Respuestas", "Answers"),
+    ResultsHiddenTeams => (
+        "Equipos ocultos por tener menos participantes que el umbral de anonimato:",
+        "Teams hidden because they have fewer participants than the anonymity threshold:"
+    ),
+    ResultsThreshold => ("Umbral de anonimato", "Anonymity threshold"),
+    ResultsNoData => ("Aún no hay respuestas suficientes para mostrar.", "There are not enough answers to show yet."),
+    ResultsNoValue => ("sin datos", "no data"),
+    ChartLoading => ("Cargando el gráfico…", "Loading the chart…"),
+    ChartTableNote => (
+        "La tabla contiene los mismos datos que el gráfico.",
+        "The table holds the same data as the chart."
+    ),
+    Loading => ("Cargando…", "Loading…"),
+    NotFoundTitle => ("Página no encontrada", "Page not found"),
+    NotFoundText => (
+        "La dirección no existe o ya no está disponible. Revise el enlace o vuelva al inicio.",
+        "This address does not exist or is no longer available. Check the link or go back home."
+    ),
+    BackHome => ("Volver al inicio", "Back to home"),
+    ErrorTitle => ("Algo salió mal", "Something went wrong"),
+    ErrNotFound => ("No encontramos lo que busca.", "We could not find what you are looking for."),
+    ErrUnauthorized => ("Necesita identificarse para continuar.", "You need to sign in to continue."),
+    ErrForbidden => ("No tiene permiso para hacer esto.", "You are not allowed to do this."),
+    ErrBadRequest => (
+        "No pudimos leer la solicitud. Recargue la página e inténtelo de nuevo.",
+        "We could not read the request. Reload the page and try again."
+    ),
+    ErrInternal => (
+        "Tuvimos un problema en el servidor. Sus datos guardados están a salvo; inténtelo de nuevo en un momento.",
+        "We had a problem on the server. Your saved data is safe; please try again in a moment."
+    ),
+    ErrNetwork => (
+        "No hay conexión con el servidor. Compruebe su conexión e inténtelo de nuevo.",
+        "The server cannot be reached. Check your connection and try again."
+    ),
+    ErrDuplicate => ("Ese valor ya existe.", "That value already exists."),
+    ErrLevelRange => ("El nivel debe estar entre 1 y 5.", "The level must be between 1 and 5."),
+    ErrJoinCodeFormat => (
+        "El código debe tener entre 4 y 12 letras o números.",
+        "The code must have 4 to 12 letters or digits."
+    ),
+    FooterText => (
+        "Rumbo — software libre para talleres de gobierno abierto.",
+        "Rumbo — free software for open-government workshops."
+    ),
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn cookie_wins_over_browser() {
+        assert_eq!(
+            Lang::negotiate(Some("en"), Some("es-EC,es;q=0.9")),
+            Lang::En
+        );
+    }
+
+    #[test]
+    fn browser_preference_order_is_respected() {
+        assert_eq!(
+            Lang::negotiate(None, Some("fr-FR,en-US;q=0.8,es;q=0.5")),
+            Lang::En
+        );
+        assert_eq!(
+            Lang::negotiate(None, Some("en;q=0.2, es-EC;q=0.9")),
+            Lang::Es
+        );
+    }
+
+    #[test]
+    fn unknown_or_missing_means_spanish() {
+        assert_eq!(Lang::negotiate(Some("xx"), Some("de")), Lang::Es);
+        assert_eq!(Lang::negotiate(None, None), Lang::Es);
+        assert_eq!(Lang::negotiate(None, Some("")), Lang::Es);
+    }
+
+    #[test]
+    fn every_message_is_translated() {
+        for key in Key::ALL {
+            for lang in Lang::ALL {
+                assert!(
+                    !lang.t(*key).trim().is_empty(),
+                    "{key:?} is empty in {lang:?}"
+                );
+            }
+        }
+    }
+}
+
+/// The language of the page being rendered, as provided by [`crate::shell::App`].
+pub fn use_lang() -> Lang {
+    leptos::prelude::use_context::<Lang>().unwrap_or_default()
+}
+
+/// Finds the language of the current page: on the server from the request (cookie, then
+/// `Accept-Language`), in the browser from `<html lang>`, which the server wrote.
+pub fn detect_lang() -> Lang {
+    #[cfg(feature = "ssr")]
+    {
+        leptos::prelude::use_context::<http::request::Parts>()
+            .map(|parts| lang_of_request(&parts.headers))
+            .unwrap_or_default()
+    }
+    #[cfg(all(feature = "hydrate", not(feature = "ssr")))]
+    {
+        web_sys::window()
+            .and_then(|w| w.document())
+            .and_then(|d| d.document_element())
+            .and_then(|e| e.get_attribute("lang"))
+            .and_then(|code| Lang::from_code(&code))
+            .unwrap_or_default()
+    }
+    #[cfg(not(any(feature = "ssr", feature = "hydrate")))]
+    {
+        Lang::default()
+    }
+}
+
+/// The language a request asks for: the language cookie, then `Accept-Language`.
+#[cfg(feature = "ssr")]
+pub fn lang_of_request(headers: &http::HeaderMap) -> Lang {
+    let joined = |name: http::header::HeaderName| {
+        headers
+            .get_all(name)
+            .iter()
+            .filter_map(|v| v.to_str().ok())
+            .collect::<Vec<_>>()
+            .join("; ")
+    };
+    let cookies = joined(http::header::COOKIE);
+    let chosen = cookie::Cookie::split_parse(cookies.as_str())
+        .filter_map(Result::ok)
+        .find(|c| c.name() == LANG_COOKIE)
+        .map(|c| c.value().to_owned());
+    Lang::negotiate(
+        chosen.as_deref(),
+        Some(&joined(http::header::ACCEPT_LANGUAGE)),
+    )
+}

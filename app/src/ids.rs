@@ -1,0 +1,40 @@
+//! Typed identifiers, so a team id can never be passed where a workshop id is expected.
+
+macro_rules! id_type {
+    ($($(#[$doc:meta])* $name:ident),* $(,)?) => {$(
+        $(#[$doc])*
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord,
+                 serde::Serialize, serde::Deserialize)]
+        #[serde(transparent)]
+        #[cfg_attr(feature = "ssr", derive(sqlx::Type), sqlx(transparent))]
+        pub struct $name(pub i64);
+
+        impl std::fmt::Display for $name {
+            fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                self.0.fmt(f)
+            }
+        }
+
+        impl std::str::FromStr for $name {
+            type Err = std::num::ParseIntError;
+            fn from_str(s: &str) -> Result<Self, Self::Err> {
+                s.parse().map($name)
+            }
+        }
+    )*};
+}
+
+id_type! {
+    /// A workshop.
+    WorkshopId,
+    /// A team of a workshop (a prefecture, or a department of one).
+    TeamId,
+    /// A person taking part in a workshop.
+    ParticipantId,
+    /// A framework owned by a workshop.
+    FrameworkId,
+    /// A pillar of a framework.
+    PillarId,
+    /// An indicator of a pillar.
+    IndicatorId,
+}

@@ -1,0 +1,22 @@
+//! Rumbo: open-government self-assessment workshops and the roadmaps they produce.
+//!
+//! The crate is laid out by domain: each folder holds that domain's types, rules, server
+//! functions, repository (server only) and views.
+
+pub mod assessment;
+#[cfg(feature = "ssr")]
+pub mod db;
+#[cfg(feature = "ssr")]
+pub mod demo;
+pub mod error;
+pub mod framework;
+pub mod i18n;
+pub mod ids;
+pub mod results;
+pub mod shell;
+#[cfg(feature = "ssr")]
+pub mod state;
+pub mod ui;
+pub mod workshop;
+
+pub use shell::{shell, App};

@@ -1,0 +1,66 @@
+//! The frame around every page: document shell, routes, header, footer, home and error pages.
+
+mod home;
+mod layout;
+mod not_found;
+
+use leptos::prelude::*;
+use leptos_meta::{provide_meta_context, MetaTags, Stylesheet, Title};
+use leptos_router::components::{Route, Router, Routes};
+use leptos_router::{path, SsrMode};
+
+use crate::i18n::{detect_lang, Key};
+use crate::results::ResultsPage;
+pub use home::HomePage;
+pub use layout::Layout;
+pub use not_found::NotFound;
+
+/// The HTML document the server renders around the app.
+pub fn shell(options: LeptosOptions) -> impl IntoView {
+    let lang = detect_lang();
+    view! {
+        <!DOCTYPE html>
+        <html lang=lang.code()>
+            <head>
+                <meta charset="utf-8" />
+                <meta name="viewport" content="width=device-width, initial-scale=1" />
+                <meta name="color-scheme" content="light" />
+                <link rel="icon" href="/favicon.svg" type="image/svg+xml" />
+                // ECharts comes from our own assets; it must be loaded before hydration draws.
+                <script src="/vendor/echarts.min.js"></script>
+                <AutoReload options=options.clone() />
+                <HydrationScripts options />
+                <MetaTags />
+            </head>
+            <body>
+                <App />
+            </body>
+        </html>
+    }
+}
+
+/// The application: language, routes and layout.
+#[component]
+pub fn App() -> impl IntoView {
+    provide_meta_context();
+    let lang = detect_lang();
+    provide_context(lang);
+
+    view! {
+        <Stylesheet id="leptos" href="/pkg/rumbo.css" />
+        <Title text=lang.t(Key::AppName) />
+        <Router>
+            <Layout>
+                <Routes fallback=NotFound>
+                    <Route path=path!("/") view=HomePage />
+                    // Async: the status (404, 403…) is known before the first byte is sent.
+                    <Route
+                        path=path!("/workshops/:id/results")
+                        view=ResultsPage
+                        ssr=SsrMode::Async
+                    />
+                </Routes>
+            </Layout>
+        </Router>
+    }
+}

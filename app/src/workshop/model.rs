@@ -1,0 +1,172 @@
+//! Workshop values, valid by construction.
+
+use serde::{Deserialize, Serialize};
+
+use crate::error::AppError;
+use crate::i18n::Key;
+use crate::ids::{TeamId, WorkshopId};
+
+/// The code participants type to join a workshop.
+///
+/// Typed codes are forgiving: case does not matter, and spaces and dashes are ignored, so
+/// "ecu-2026", "ECU 2026" and "ECU2026" are the same code. It is stored normalised.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(try_from = "String", into = "String")]
+pub struct JoinCode(String);
+
+impl JoinCode {
+    /// Reads a code as a person typed it.
+    pub fn parse(typed: &str) -> Result<JoinCode, AppError> {
+        let code: String = typed
+            .chars()
+            .filter(|c| !c.is_whitespace() && *c != '-')
+            .flat_map(char::to_uppercase)
+            .collect();
+        if (4..=12).contains(&code.chars().count())
+            && code.chars().all(|c| c.is_ascii_alphanumeric())
+        {
+            Ok(JoinCode(code))
+        } else {
+            Err(AppError::invalid("join_code", Key::ErrJoinCodeFormat))
+        }
+    }
+
+    /// The normalised code.
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+
+    /// The code as shown to people: in groups of four, easier to read aloud on a call.
+    pub fn display(&self) -> String {
+        self.0
+            .as_bytes()
+            .chunks(4)
+            .map(|chunk| String::from_utf8_lossy(chunk).into_owned())
+            .collect::<Vec<_>>()
+            .join("-")
+    }
+}
+
+impl TryFrom<String> for JoinCode {
+    type Error = AppError;
+    fn try_from(value: String) -> Result<Self, AppError> {
+        JoinCode::parse(&value)
+    }
+}
+
+impl From<JoinCode> for String {
+    fn from(code: JoinCode) -> String {
+        code.0
+    }
+}
+
+/// Where a workshop stands. Each phase allows different actions.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Phase {
+    /// The facilitator prepares the workshop.
+    Setup,
+    /// Participants answer.
+    Assessment,
+    /// Teams and facilitator review the results.
+    Review,
+    /// Actions are proposed and prioritised.
+    Prioritisation,
+    /// Roadmaps are built.
+    Roadmap,
+    /// Read-only.
+    Closed,
+}
+
+impl Phase {
+    /// The stored value.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Phase::Setup => "setup",
+            Phase::Assessment => "assessment",
+            Phase::Review => "review",
+            Phase::Prioritisation => "prioritisation",
+            Phase::Roadmap => "roadmap",
+            Phase::Closed => "closed",
+        }
+    }
+
+    /// Reads a stored value.
+    pub fn parse(value: &str) -> Option<Phase> {
+        [
+            Phase::Setup,
+            Phase::Assessment,
+            Phase::Review,
+            Phase::Prioritisation,
+            Phase::Roadmap,
+            Phase::Closed,
+        ]
+        .into_iter()
+        .find(|p| p.as_str() == value)
+    }
+}
+
+/// What every page about a workshop shows in its header.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct WorkshopSummary {
+    /// Id.
+    pub id: WorkshopId,
+    /// Title.
+    pub title: String,
+    /// Current phase.
+    pub phase: Phase,
+    /// A team's aggregates are shown to others only with at least this many respondents.
+    pub anonymity_threshold: u32,
+}
+
+/// A team of a workshop.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct TeamSummary {
+    /// Id.
+    pub id: TeamId,
+    /// Name, e.g. "GAD Provincial de Azuay".
+    pub name: String,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn typed_codes_are_forgiving() {
+        let expected = JoinCode::parse("DEMO2026").unwrap();
+        for typed in ["demo2026", "DEMO-2026", " demo 2026 ", "De-Mo-20-26"] {
+            assert_eq!(JoinCode::parse(typed).unwrap(), expected, "{typed}");
+        }
+        assert_eq!(expected.display(), "DEMO-2026");
+    }
+
+    #[test]
+    fn malformed_codes_are_refused() {
+        for typed in [
+            "",
+            "abc",
+            "ABCDEFGHIJKLM",
+            "DEMO_2026",
+            "ÑANDÚ123",
+            "12;DROP",
+        ] {
+            assert!(JoinCode::parse(typed).is_err(), "{typed}");
+        }
+    }
+
+    #[test]
+    fn phases_round_trip() {
+        for phase in [
+            "setup",
+            "assessment",
+            "review",
+            "prioritisation",
+            "roadmap",
+            "closed",
+        ] {
+            assert_eq!(Phase::parse(phase).unwrap().as_str(), phase);
+        }
+        assert_eq!(Phase::parse("open"), None);
+    }
+}

@@ -1,0 +1,93 @@
+//! Configuration from flags and the environment. Every variable is documented in
+//! `.env.example`.
+
+use std::net::SocketAddr;
+
+use clap::{Parser, Subcommand};
+
+/// Rumbo: open-government self-assessment workshops and roadmaps.
+#[derive(Parser, Clone)]
+#[command(name = "rumbo", version, about)]
+pub struct Config {
+    /// Where the data lives: `sqlite:<file>` (created on first start) or `postgres://…`.
+    #[arg(
+        long,
+        env = "DATABASE_URL",
+        default_value = "sqlite:data/rumbo.db",
+        global = true
+    )]
+    pub database_url: String,
+
+    /// The address the web server listens on.
+    #[arg(
+        long = "addr",
+        env = "LEPTOS_SITE_ADDR",
+        default_value = "127.0.0.1:3000",
+        global = true
+    )]
+    pub site_addr: SocketAddr,
+
+    /// The folder with the built site (JavaScript, WebAssembly, styles, images).
+    #[arg(
+        long,
+        env = "LEPTOS_SITE_ROOT",
+        default_value = "target/site",
+        global = true
+    )]
+    pub site_root: String,
+
+    /// What to log, as a tracing filter (e.g. `info`, `rumbo=debug,sqlx=warn`).
+    #[arg(
+        long = "log",
+        env = "RUST_LOG",
+        default_value = "info,sqlx=warn",
+        global = true
+    )]
+    pub log_filter: String,
+
+    /// What to do; `serve` when omitted.
+    #[command(subcommand)]
+    pub command: Option<Command>,
+}
+
+/// The subcommands of `rumbo`.
+#[derive(Subcommand, Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Command {
+    /// Bring the schema up to date and serve the app (the default).
+    Serve,
+    /// Bring the schema up to date, then exit.
+    Migrate,
+    /// Load the demo workshop (once; running it again changes nothing), then exit.
+    Demo,
+}
+
+impl std::fmt::Debug for Config {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Config")
+            .field("database_url", &app::db::redact(&self.database_url))
+            .field("site_addr", &self.site_addr)
+            .field("site_root", &self.site_root)
+            .field("log_filter", &self.log_filter)
+            .field("command", &self.command)
+            .finish()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn debug_output_hides_the_database_password() {
+        let config = Config::parse_from(["rumbo", "--database-url", "postgres://u:hunter2@h/db"]);
+        assert!(!format!("{config:?}").contains("hunter2"));
+    }
+
+    #[test]
+    fn serve_is_the_default() {
+        let config = Config::parse_from(["rumbo"]);
+        assert_eq!(config.command, None);
+        let config = Config::parse_from(["rumbo", "demo"]);
+        assert_eq!(config.command, Some(Command::Demo));
+    }
+}

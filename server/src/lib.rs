@@ -1,0 +1,54 @@
+//! Rumbo's HTTP server: the router, kept apart from start-up so tests drive it in-process.
+
+pub mod config;
+mod language;
+mod server_fn_status;
+
+use axum::routing::get;
+use axum::Router;
+use leptos::prelude::*;
+use leptos_axum::{generate_route_list, LeptosRoutes};
+use tower_http::compression::CompressionLayer;
+use tower_http::trace::TraceLayer;
+
+use app::db::Db;
+use app::state::AppState;
+use app::{shell, App};
+
+/// Leptos' settings for a server listening on `site_addr` and serving the built site from
+/// `site_root`.
+pub fn leptos_options(site_addr: std::net::SocketAddr, site_root: &str) -> LeptosOptions {
+    LeptosOptions::builder()
+        // The name cargo-leptos gives the JavaScript and WebAssembly bundles.
+        .output_name("rumbo")
+        .site_root(site_root)
+        .site_pkg_dir("pkg")
+        .site_addr(site_addr)
+        .build()
+}
+
+/// The whole application as an axum router.
+pub fn router(db: Db, leptos_options: LeptosOptions) -> Router {
+    let state = AppState { leptos_options, db };
+    let routes = generate_route_list(App);
+    let context = {
+        let state = state.clone();
+        move || provide_context(state.clone())
+    };
+    let render = {
+        let options = state.leptos_options.clone();
+        move || shell(options.clone())
+    };
+    Router::new()
+        .route("/lang/{code}", get(language::switch))
+        .route("/healthz", get(|| async { "ok" }))
+        .leptos_routes_with_context(&state, routes, context.clone(), render)
+        .fallback(leptos_axum::file_and_error_handler_with_context::<
+            AppState,
+            _,
+        >(context, shell))
+        .layer(axum::middleware::from_fn(server_fn_status::fix))
+        .layer(CompressionLayer::new())
+        .layer(TraceLayer::new_for_http())
+        .with_state(state)
+}

@@ -1,0 +1,95 @@
+//! The `rumbo` binary: `serve` (default), `migrate`, `demo`.
+
+use std::process::ExitCode;
+
+use clap::Parser;
+use tracing_subscriber::EnvFilter;
+
+use app::db::Db;
+use server::config::{Command, Config};
+
+#[tokio::main]
+async fn main() -> ExitCode {
+    let config = Config::parse();
+    tracing_subscriber::fmt()
+        .with_env_filter(
+            EnvFilter::try_new(&config.log_filter).unwrap_or_else(|_| EnvFilter::new("info")),
+        )
+        .init();
+    match run(config).await {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(message) => {
+            // One line a person can act on; no backtrace.
+            eprintln!("rumbo: {message}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+async fn run(config: Config) -> Result<(), String> {
+    if let Err(issues) = app::framework::default_framework() {
+        return Err(format!("the default framework file is invalid: {issues:?}"));
+    }
+    let db = Db::connect(&config.database_url)
+        .await
+        .map_err(|e| e.to_string())?;
+    db.migrate().await.map_err(|e| e.to_string())?;
+    match config.command.unwrap_or(Command::Serve) {
+        Command::Migrate => {
+            println!("Database schema is up to date.");
+            Ok(())
+        }
+        Command::Demo => {
+            let outcome = app::demo::load(&db)
+                .await
+                .map_err(|e| format!("could not load the demo workshop: {e}"))?;
+            let verb = if outcome.created {
+                "Loaded"
+            } else {
+                "Already present:"
+            };
+            println!(
+                "{verb} demo workshop #{}; join code {}",
+                outcome.workshop,
+                outcome.join_code.display()
+            );
+            Ok(())
+        }
+        Command::Serve => serve(config, db).await,
+    }
+}
+
+async fn serve(config: Config, db: Db) -> Result<(), String> {
+    let options = server::leptos_options(config.site_addr, &config.site_root);
+    let app = server::router(db.clone(), options);
+    let listener = tokio::net::TcpListener::bind(config.site_addr)
+        .await
+        .map_err(|e| format!("cannot listen on {}: {e}", config.site_addr))?;
+    tracing::info!("Rumbo is listening on http://{}", config.site_addr);
+    axum::serve(listener, app)
+        .with_graceful_shutdown(shutdown_signal())
+        .await
+        .map_err(|e| format!("server stopped: {e}"))?;
+    db.close().await;
+    Ok(())
+}
+
+async fn shutdown_signal() {
+    let ctrl_c = async {
+        let _ = tokio::signal::ctrl_c().await;
+    };
+    #[cfg(unix)]
+    let terminate = async {
+        if let Ok(mut signal) =
+            tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate())
+        {
+            signal.recv().await;
+        }
+    };
+    #[cfg(not(unix))]
+    let terminate = std::future::pending::<()>();
+    tokio::select! {
+        () = ctrl_c => {},
+        () = terminate => {},
+    }
+}

@@ -1,0 +1,227 @@
+//! Shared helpers for Rumbo's test binaries: a fresh database per test on SQLite or
+//! PostgreSQL, the app driven in-process, and small request helpers.
+
+use std::sync::atomic::{AtomicU32, Ordering};
+
+use axum::body::Body;
+use axum::Router;
+use http::{Request, StatusCode};
+use http_body_util::BodyExt;
+use sqlx::Connection;
+use tower::ServiceExt;
+
+use app::db::Db;
+
+/// The PostgreSQL server the tests create their databases on.
+pub fn postgres_admin_url() -> String {
+    std::env::var("TEST_POSTGRES_URL")
+        .unwrap_or_else(|_| "postgres://postgres@127.0.0.1:5432/postgres".to_owned())
+}
+
+/// Which database a test runs on.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Kind {
+    /// A new SQLite file in a temporary folder.
+    Sqlite,
+    /// A new database on the test PostgreSQL server, dropped afterwards.
+    Postgres,
+}
+
+/// A migrated, empty database that disappears when dropped.
+pub struct TestDb {
+    /// The pool.
+    pub db: Db,
+    /// Its URL, for starting a server process on it.
+    pub url: String,
+    cleanup: Cleanup,
+}
+
+enum Cleanup {
+    Folder(#[allow(dead_code)] tempfile::TempDir),
+    Database(String),
+}
+
+static COUNTER: AtomicU32 = AtomicU32::new(0);
+
+impl TestDb {
+    /// Creates and migrates a fresh database of the given kind.
+    pub async fn new(kind: Kind) -> TestDb {
+        let (url, cleanup) = match kind {
+            Kind::Sqlite => {
+                let dir = tempfile::tempdir().expect("temporary folder");
+                let url = format!("sqlite:{}", dir.path().join("rumbo.db").display());
+                (url, Cleanup::Folder(dir))
+            }
+            Kind::Postgres => {
+                let name = format!(
+                    "rumbo_test_{}_{}",
+                    std::process::id(),
+                    COUNTER.fetch_add(1, Ordering::Relaxed)
+                );
+                let mut admin = sqlx::PgConnection::connect(&postgres_admin_url())
+                    .await
+                    .expect("PostgreSQL must answer at TEST_POSTGRES_URL (see README)");
+                sqlx::query(&format!("DROP DATABASE IF EXISTS {name}"))
+                    .execute(&mut admin)
+                    .await
+                    .expect("drop stale test database");
+                sqlx::query(&format!("CREATE DATABASE {name}"))
+                    .execute(&mut admin)
+                    .await
+                    .expect("create test database");
+                let base = postgres_admin_url();
+                let url = match base.rsplit_once('/') {
+                    Some((server, _)) => format!("{server}/{name}"),
+                    None => panic!("TEST_POSTGRES_URL must name a database"),
+                };
+                (url, Cleanup::Database(name))
+            }
+        };
+        let db = Db::connect(&url)
+            .await
+            .expect("connect to the test database");
+        db.migrate().await.expect("migrate the test database");
+        TestDb { db, url, cleanup }
+    }
+}
+
+impl Drop for TestDb {
+    fn drop(&mut self) {
+        if let Cleanup::Database(name) = &self.cleanup {
+            let name = name.clone();
+            // Drop cannot await, and the test's runtime is busy running this very drop: a
+            // thread with its own runtime and its own connection drops the database. FORCE
+            // ends the pool's connections, which belong to the test's runtime.
+            let _ = std::thread::spawn(move || {
+                let Ok(runtime) = tokio::runtime::Builder::new_current_thread()
+                    .enable_all()
+                    .build()
+                else {
+                    return;
+                };
+                runtime.block_on(async move {
+                    if let Ok(mut admin) = sqlx::PgConnection::connect(&postgres_admin_url()).await
+                    {
+                        let _ =
+                            sqlx::query(&format!("DROP DATABASE IF EXISTS {name} WITH (FORCE)"))
+                                .execute(&mut admin)
+                                .await;
+                    }
+                });
+            })
+            .join();
+        }
+    }
+}
+
+/// The app on a fresh database, driven in-process (no socket).
+pub struct TestApp {
+    /// The database behind it.
+    pub test_db: TestDb,
+    router: Router,
+}
+
+/// A response, read whole.
+#[derive(Debug)]
+pub struct Reply {
+    /// Status.
+    pub status: StatusCode,
+    /// Headers.
+    pub headers: http::HeaderMap,
+    /// Body as text.
+    pub body: String,
+}
+
+impl Reply {
+    /// The body parsed as JSON.
+    #[track_caller]
+    pub fn json(&self) -> serde_json::Value {
+        serde_json::from_str(&self.body).unwrap_or_else(|e| panic!("not JSON ({e}): {}", self.body))
+    }
+}
+
+impl TestApp {
+    /// A fresh app on a fresh database.
+    pub async fn new(kind: Kind) -> TestApp {
+        let test_db = TestDb::new(kind).await;
+        let options = server::leptos_options(([127, 0, 0, 1], 3000).into(), "target/site");
+        let router = server::router(test_db.db.clone(), options);
+        TestApp { test_db, router }
+    }
+
+    /// The database.
+    pub fn db(&self) -> &Db {
+        &self.test_db.db
+    }
+
+    /// Sends a request and reads the whole response.
+    pub async fn send(&self, request: Request<Body>) -> Reply {
+        let response = self
+            .router
+            .clone()
+            .oneshot(request)
+            .await
+            .expect("infallible router");
+        let status = response.status();
+        let headers = response.headers().clone();
+        let bytes = response
+            .into_body()
+            .collect()
+            .await
+            .expect("read body")
+            .to_bytes();
+        Reply {
+            status,
+            headers,
+            body: String::from_utf8_lossy(&bytes).into_owned(),
+        }
+    }
+
+    /// `GET path` with extra headers.
+    pub async fn get_with(&self, path: &str, headers: &[(&str, &str)]) -> Reply {
+        let mut request = Request::get(path);
+        for (name, value) in headers {
+            request = request.header(*name, *value);
+        }
+        self.send(request.body(Body::empty()).expect("request"))
+            .await
+    }
+
+    /// `GET path`.
+    pub async fn get(&self, path: &str) -> Reply {
+        self.get_with(path, &[]).await
+    }
+
+    /// Calls a server function with a URL-encoded body, as browsers do.
+    pub async fn call(&self, endpoint: &str, form: &str) -> Reply {
+        let request = Request::post(format!("/api/{endpoint}"))
+            .header("content-type", "application/x-www-form-urlencoded")
+            .header("accept", "application/json")
+            .body(Body::from(form.to_owned()))
+            .expect("request");
+        self.send(request).await
+    }
+}
+
+/// Runs the same async test body on SQLite and on PostgreSQL, as two tests.
+#[macro_export]
+macro_rules! on_both_databases {
+    ($(async fn $name:ident($app:ident: TestApp) $body:block)*) => {$(
+        mod $name {
+            #[allow(unused_imports)]
+            use super::*;
+
+            async fn body($app: $crate::TestApp) $body
+
+            #[tokio::test]
+            async fn sqlite() {
+                body($crate::TestApp::new($crate::Kind::Sqlite).await).await;
+            }
+
+            #[tokio::test]
+            async fn postgres() {
+                body($crate::TestApp::new($crate::Kind::Postgres).await).await;
+            }
+        }
+    )*};
+}
