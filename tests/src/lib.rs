@@ -1,6 +1,8 @@
 //! Shared helpers for Rumbo's test binaries: a fresh database per test on SQLite or
 //! PostgreSQL, the app driven in-process, and small request helpers.
 
+pub mod browser;
+
 use std::sync::atomic::{AtomicU32, Ordering};
 
 use axum::body::Body;

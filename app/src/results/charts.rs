@@ -2,7 +2,7 @@
 //!
 //! They run on the server (for tests) and in the browser, where ECharts draws them.
 
-use charming::component::{Aria, Legend, RadarCoordinate, Title};
+use charming::component::{Aria, Legend, RadarAxisName, RadarCoordinate, Title};
 use charming::element::{Tooltip, Trigger};
 use charming::series::Radar;
 use charming::Chart;
@@ -37,7 +37,14 @@ pub fn pillar_radar(results: &WorkshopResults, lang: Lang) -> Chart {
                 .bottom(0)
                 .data(results.teams.iter().map(|t| t.team.clone()).collect()),
         )
-        .radar(RadarCoordinate::new().indicator(axes).radius("60%"))
+        .radar(
+            RadarCoordinate::new()
+                .indicator(axes)
+                .radius("58%")
+                .center(vec!["50%", "50%"])
+                // Long pillar names wrap instead of running off a phone's screen.
+                .axis_name(RadarAxisName::new().width(90).overflow("break")),
+        )
         .series(Radar::new().name(lang.t(Key::ResultsTitle)).data(data))
 }
 

@@ -1,0 +1,152 @@
+//! Running the real server and a real headless Chromium for end-to-end tests.
+//!
+//! Both processes are owned by guards that kill them when dropped, so a failing test leaves
+//! nothing running.
+
+use std::net::TcpListener;
+use std::path::PathBuf;
+use std::process::{Child, Command, Stdio};
+use std::time::{Duration, Instant};
+
+use fantoccini::{Client, ClientBuilder};
+
+/// A child process killed on drop.
+pub struct ProcessGuard(Child);
+
+impl Drop for ProcessGuard {
+    fn drop(&mut self) {
+        let _ = self.0.kill();
+        let _ = self.0.wait();
+    }
+}
+
+/// A free TCP port on the loopback interface.
+pub fn free_port() -> u16 {
+    TcpListener::bind("127.0.0.1:0")
+        .and_then(|l| l.local_addr())
+        .map(|a| a.port())
+        .expect("a free port")
+}
+
+/// The `rumbo` binary built by cargo-leptos, and the site it serves.
+fn built_app() -> (PathBuf, PathBuf) {
+    let bin = std::env::var_os("RUMBO_BIN").map(PathBuf::from).unwrap_or_else(|| {
+        panic!("RUMBO_BIN is not set: browser tests need the app built by cargo-leptos; run `make test`")
+    });
+    let site = std::env::var_os("LEPTOS_SITE_ROOT")
+        .map(PathBuf::from)
+        .unwrap_or_else(|| PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../target/site"));
+    assert!(
+        bin.is_file(),
+        "RUMBO_BIN {} does not exist; run `make test`",
+        bin.display()
+    );
+    assert!(
+        site.join("pkg").is_dir(),
+        "the built site {} is missing; run `make test`",
+        site.display()
+    );
+    (bin, site)
+}
+
+/// A `rumbo` server on its own SQLite database, with the demo workshop loaded.
+pub struct RunningApp {
+    /// `http://127.0.0.1:PORT`.
+    pub base_url: String,
+    _server: ProcessGuard,
+    _dir: tempfile::TempDir,
+}
+
+impl RunningApp {
+    /// Loads the demo into a fresh database and starts serving it.
+    pub async fn start_with_demo() -> RunningApp {
+        let (bin, site) = built_app();
+        let dir = tempfile::tempdir().expect("temporary folder");
+        let url = format!("sqlite:{}", dir.path().join("rumbo.db").display());
+        let port = free_port();
+        let status = Command::new(&bin)
+            .arg("demo")
+            .env("DATABASE_URL", &url)
+            .stdout(Stdio::null())
+            .status()
+            .expect("run rumbo demo");
+        assert!(status.success(), "rumbo demo failed");
+        let server = Command::new(&bin)
+            .arg("serve")
+            .env("DATABASE_URL", &url)
+            .env("LEPTOS_SITE_ADDR", format!("127.0.0.1:{port}"))
+            .env("LEPTOS_SITE_ROOT", &site)
+            .env("RUST_LOG", "warn")
+            .spawn()
+            .expect("start rumbo serve");
+        let app = RunningApp {
+            base_url: format!("http://127.0.0.1:{port}"),
+            _server: ProcessGuard(server),
+            _dir: dir,
+        };
+        wait_for_port(port, "rumbo").await;
+        app
+    }
+}
+
+async fn wait_for_port(port: u16, what: &str) {
+    let deadline = Instant::now() + Duration::from_secs(30);
+    while std::net::TcpStream::connect(("127.0.0.1", port)).is_err() {
+        assert!(
+            Instant::now() < deadline,
+            "{what} did not start listening on port {port}"
+        );
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+}
+
+/// A headless Chromium driven through chromedriver.
+pub struct Browser {
+    /// The WebDriver client.
+    pub client: Client,
+    _driver: ProcessGuard,
+    _profile: tempfile::TempDir,
+}
+
+impl Browser {
+    /// Starts chromedriver and a fresh headless Chromium that prefers `accept_language`.
+    pub async fn start(accept_language: &str) -> Browser {
+        let port = free_port();
+        let driver = Command::new("chromedriver")
+            .arg(format!("--port={port}"))
+            .stdout(Stdio::null())
+            .stderr(Stdio::null())
+            .spawn()
+            .expect("chromedriver must be installed (make test installs it)");
+        let driver = ProcessGuard(driver);
+        wait_for_port(port, "chromedriver").await;
+        let profile = tempfile::tempdir().expect("profile folder");
+        let capabilities = serde_json::json!({
+            "goog:chromeOptions": {
+                "binary": "/usr/bin/chromium",
+                "args": [
+                    "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic",
+                    "--no-first-run", "--disable-background-networking",
+                    "--disable-component-update", "--disable-sync",
+                    "--window-size=1280,900",
+                    format!("--user-data-dir={}", profile.path().display()),
+                    format!("--lang={accept_language}"),
+                ],
+                "prefs": { "intl.accept_languages": accept_language },
+            }
+        });
+        let serde_json::Value::Object(capabilities) = capabilities else {
+            unreachable!("a JSON object literal")
+        };
+        let client = ClientBuilder::native()
+            .capabilities(capabilities)
+            .connect(&format!("http://127.0.0.1:{port}"))
+            .await
+            .expect("start a Chromium session");
+        Browser {
+            client,
+            _driver: driver,
+            _profile: profile,
+        }
+    }
+}
