@@ -7,7 +7,7 @@ use std::str::FromStr;
 use std::time::{Duration, SystemTime, UNIX_EPOCH};
 
 use sqlx::any::{AnyConnectOptions, AnyPoolOptions};
-use sqlx::AnyPool;
+use sqlx::{AnyConnection, AnyPool, Connection};
 
 /// The kinds of database Rumbo runs on.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -59,6 +59,19 @@ impl Db {
         };
         let options = AnyConnectOptions::from_str(&url)
             .map_err(|e| DbOpenError::MalformedUrl(first_line(&e.to_string())))?;
+        // One plain connection first: a pool only reports "timed out", this says why.
+        let unreachable = |cause: String| DbOpenError::Unreachable {
+            target: redact(&url),
+            cause,
+        };
+        let probe = tokio::time::timeout(
+            Duration::from_secs(10),
+            AnyConnection::connect_with(&options),
+        )
+        .await
+        .map_err(|_| unreachable("no answer within 10 seconds".into()))?
+        .map_err(|e| unreachable(first_line(&e.to_string())))?;
+        let _ = probe.close().await;
         let pool = AnyPoolOptions::new()
             .max_connections(match backend {
                 // One writer at a time is SQLite's own rule; a few readers help page loads.
@@ -68,10 +81,7 @@ impl Db {
             .acquire_timeout(Duration::from_secs(5))
             .connect_with(options)
             .await
-            .map_err(|e| DbOpenError::Unreachable {
-                target: redact(&url),
-                cause: first_line(&e.to_string()),
-            })?;
+            .map_err(|e| unreachable(first_line(&e.to_string())))?;
         Ok(Db { pool, backend })
     }
 

@@ -194,50 +194,6 @@ messages! {
     ),
 }
 
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn cookie_wins_over_browser() {
-        assert_eq!(
-            Lang::negotiate(Some("en"), Some("es-EC,es;q=0.9")),
-            Lang::En
-        );
-    }
-
-    #[test]
-    fn browser_preference_order_is_respected() {
-        assert_eq!(
-            Lang::negotiate(None, Some("fr-FR,en-US;q=0.8,es;q=0.5")),
-            Lang::En
-        );
-        assert_eq!(
-            Lang::negotiate(None, Some("en;q=0.2, es-EC;q=0.9")),
-            Lang::Es
-        );
-    }
-
-    #[test]
-    fn unknown_or_missing_means_spanish() {
-        assert_eq!(Lang::negotiate(Some("xx"), Some("de")), Lang::Es);
-        assert_eq!(Lang::negotiate(None, None), Lang::Es);
-        assert_eq!(Lang::negotiate(None, Some("")), Lang::Es);
-    }
-
-    #[test]
-    fn every_message_is_translated() {
-        for key in Key::ALL {
-            for lang in Lang::ALL {
-                assert!(
-                    !lang.t(*key).trim().is_empty(),
-                    "{key:?} is empty in {lang:?}"
-                );
-            }
-        }
-    }
-}
-
 /// The language of the page being rendered, as provided by [`crate::shell::App`].
 pub fn use_lang() -> Lang {
     leptos::prelude::use_context::<Lang>().unwrap_or_default()
@@ -287,4 +243,48 @@ pub fn lang_of_request(headers: &http::HeaderMap) -> Lang {
         chosen.as_deref(),
         Some(&joined(http::header::ACCEPT_LANGUAGE)),
     )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn cookie_wins_over_browser() {
+        assert_eq!(
+            Lang::negotiate(Some("en"), Some("es-EC,es;q=0.9")),
+            Lang::En
+        );
+    }
+
+    #[test]
+    fn browser_preference_order_is_respected() {
+        assert_eq!(
+            Lang::negotiate(None, Some("fr-FR,en-US;q=0.8,es;q=0.5")),
+            Lang::En
+        );
+        assert_eq!(
+            Lang::negotiate(None, Some("en;q=0.2, es-EC;q=0.9")),
+            Lang::Es
+        );
+    }
+
+    #[test]
+    fn unknown_or_missing_means_spanish() {
+        assert_eq!(Lang::negotiate(Some("xx"), Some("de")), Lang::Es);
+        assert_eq!(Lang::negotiate(None, None), Lang::Es);
+        assert_eq!(Lang::negotiate(None, Some("")), Lang::Es);
+    }
+
+    #[test]
+    fn every_message_is_translated() {
+        for key in Key::ALL {
+            for lang in Lang::ALL {
+                assert!(
+                    !lang.t(*key).trim().is_empty(),
+                    "{key:?} is empty in {lang:?}"
+                );
+            }
+        }
+    }
 }

@@ -187,7 +187,6 @@ on_both_databases! {
         .bind(framework)
         .fetch_one(pool)
         .await
-        .map_or(None, Some)
         .unwrap_or_default();
         // A framework belongs to one workshop only, so the insert above must have failed…
         assert_eq!(other, 0);

@@ -2,7 +2,7 @@
 //!
 //! They run on the server (for tests) and in the browser, where ECharts draws them.
 
-use charming::component::{Aria, Legend, RadarAxisName, RadarCoordinate, Title};
+use charming::component::{Aria, Legend, LegendType, RadarCoordinate, Title};
 use charming::element::{Tooltip, Trigger};
 use charming::series::Radar;
 use charming::Chart;
@@ -14,11 +14,12 @@ use crate::i18n::{Key, Lang};
 /// A radar of pillar averages (0–5), one shape per team.
 pub fn pillar_radar(results: &WorkshopResults, lang: Lang) -> Chart {
     let max = f64::from(MaturityLevel::MAX.get());
-    let axes: Vec<(&str, f64, f64)> = results
+    let names: Vec<String> = results
         .pillars
         .iter()
-        .map(|p| (p.name.get(lang), 0.0, max))
+        .map(|p| wrap_label(p.name.get(lang), 14))
         .collect();
+    let axes: Vec<(&str, f64, f64)> = names.iter().map(|n| (n.as_str(), 0.0, max)).collect();
     let data: Vec<(Vec<Option<f64>>, &str)> = results
         .teams
         .iter()
@@ -33,19 +34,35 @@ pub fn pillar_radar(results: &WorkshopResults, lang: Lang) -> Chart {
         .aria(Aria::new().enabled(true))
         .tooltip(Tooltip::new().trigger(Trigger::Item))
         .legend(
+            // One scrollable line: eight team names would otherwise cover the radar on a phone.
             Legend::new()
+                .type_(LegendType::Scroll)
                 .bottom(0)
                 .data(results.teams.iter().map(|t| t.team.clone()).collect()),
         )
         .radar(
             RadarCoordinate::new()
                 .indicator(axes)
-                .radius("58%")
-                .center(vec!["50%", "50%"])
-                // Long pillar names wrap instead of running off a phone's screen.
-                .axis_name(RadarAxisName::new().width(90).overflow("break")),
+                .radius("55%")
+                .center(vec!["50%", "52%"]),
         )
         .series(Radar::new().name(lang.t(Key::ResultsTitle)).data(data))
+}
+
+/// Breaks a label into lines of about `width` characters at spaces, so that long axis names
+/// stay on a phone's screen (ECharts draws `\n` as a line break).
+pub fn wrap_label(text: &str, width: usize) -> String {
+    let mut lines: Vec<String> = Vec::new();
+    for word in text.split_whitespace() {
+        match lines.last_mut() {
+            Some(line) if line.chars().count() + 1 + word.chars().count() <= width => {
+                line.push(' ');
+                line.push_str(word);
+            }
+            _ => lines.push(word.to_owned()),
+        }
+    }
+    lines.join("\n")
 }
 
 #[cfg(test)]
@@ -89,6 +106,7 @@ mod tests {
         let option = serde_json::to_value(pillar_radar(&results(), Lang::En)).unwrap();
         let axes = &option["radar"][0]["indicator"];
         assert_eq!(axes[0]["name"], "Transparency");
+        assert_eq!(axes[1]["name"], "Participation");
         assert_eq!(axes[1]["max"], 5.0);
         let data = &option["series"][0]["data"];
         assert_eq!(data[0]["name"], "Azuay");
@@ -98,6 +116,20 @@ mod tests {
             "a missing average stays missing"
         );
         assert_eq!(option["aria"]["enabled"], true);
+    }
+
+    #[test]
+    fn long_labels_wrap_at_spaces() {
+        assert_eq!(
+            wrap_label("Colaboración e innovación", 14),
+            "Colaboración e\ninnovación"
+        );
+        assert_eq!(
+            wrap_label("Citizen participation", 14),
+            "Citizen\nparticipation"
+        );
+        assert_eq!(wrap_label("Transparencia", 14), "Transparencia");
+        assert_eq!(wrap_label("", 14), "");
     }
 
     #[test]

@@ -40,20 +40,31 @@ pub fn EChart(
     }
 }
 
+/// Draws the chart as wide as its box, and redraws it at the new width when the window is
+/// resized (a phone turned sideways).
 #[cfg(feature = "hydrate")]
-fn draw(id: &str, chart: &Chart, height: u32) {
-    use charming::WasmRenderer;
+fn draw(id: &'static str, chart: &Chart, height: u32) {
+    use charming::{ChartResize, WasmRenderer};
     let Some(element) = web_sys::window()
         .and_then(|w| w.document())
         .and_then(|d| d.get_element_by_id(id))
     else {
         return;
     };
-    let width = u32::try_from(element.client_width()).unwrap_or(0).max(280);
+    let width_of =
+        |element: &web_sys::Element| u32::try_from(element.client_width()).unwrap_or(0).max(260);
     element.set_inner_html("");
-    if let Err(err) = WasmRenderer::new(width, height).render(id, chart) {
-        leptos::logging::error!("chart {id} could not be drawn: {err:?}");
-    } else {
-        let _ = element.set_attribute("data-drawn", "true");
+    match WasmRenderer::new(width_of(&element), height).render(id, chart) {
+        Ok(echarts) => {
+            let _ = element.set_attribute("data-drawn", "true");
+            let handle = window_event_listener(leptos::ev::resize, move |_| {
+                WasmRenderer::resize_chart(
+                    &echarts,
+                    ChartResize::new(width_of(&element), height, false, None),
+                );
+            });
+            on_cleanup(move || handle.remove());
+        }
+        Err(err) => leptos::logging::error!("chart {id} could not be drawn: {err:?}"),
     }
 }
