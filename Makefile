@@ -57,8 +57,12 @@ run: release
 	@echo
 	@$(RELEASE_BIN) serve
 
+# The browser tests run a copy of the server cargo-leptos built, the one that matches the bundle.
+E2E_BIN := $(CARGO_TARGET_DIR)/e2e/rumbo
+
 test: tools browser-tools postgres build
-	RUMBO_BIN=$(DEBUG_BIN) cargo test --workspace --exclude frontend
+	@mkdir -p $(dir $(E2E_BIN)) && cp $(DEBUG_BIN) $(E2E_BIN)
+	RUMBO_BIN=$(E2E_BIN) cargo test --workspace --exclude frontend
 
 lint: tools
 	cargo fmt --all -- --check
