@@ -59,6 +59,9 @@ impl Db {
         };
         let options = AnyConnectOptions::from_str(&url)
             .map_err(|e| DbOpenError::MalformedUrl(first_line(&e.to_string())))?;
+        if backend == Backend::Postgres {
+            create_postgres_database_if_missing(&url).await;
+        }
         // One plain connection first: a pool only reports "timed out", this says why.
         let unreachable = |cause: String| DbOpenError::Unreachable {
             target: redact(&url),
@@ -112,6 +115,18 @@ impl Db {
     /// Closes every connection (at shutdown, and in tests before dropping a database).
     pub async fn close(&self) {
         self.pool.close().await;
+    }
+}
+
+/// A first start on a new PostgreSQL server needs no manual `CREATE DATABASE`. Any failure
+/// here (no rights, server down) is left for the connection that follows to explain.
+async fn create_postgres_database_if_missing(url: &str) {
+    use sqlx::migrate::MigrateDatabase;
+    let exists =
+        tokio::time::timeout(Duration::from_secs(10), sqlx::Any::database_exists(url)).await;
+    if let Ok(Ok(false)) = exists {
+        let _ =
+            tokio::time::timeout(Duration::from_secs(10), sqlx::Any::create_database(url)).await;
     }
 }
 

@@ -90,3 +90,32 @@ fn a_taken_address_is_one_clear_line() {
         .unwrap();
     assert_one_line_error(&output, &format!("cannot listen on {addr}"));
 }
+
+#[test]
+fn a_missing_postgres_database_is_created_on_first_start() {
+    let admin = std::env::var("TEST_POSTGRES_URL")
+        .unwrap_or_else(|_| "postgres://postgres@127.0.0.1:5432/postgres".to_owned());
+    let Some((server, _)) = admin.rsplit_once('/') else {
+        panic!("TEST_POSTGRES_URL must name a database");
+    };
+    let name = format!("rumbo_cli_{}", std::process::id());
+    let url = format!("{server}/{name}");
+    let output = rumbo(&["demo"], &url);
+    let dropped = Command::new("psql")
+        .args([
+            admin.as_str(),
+            "-qc",
+            &format!("DROP DATABASE IF EXISTS {name} WITH (FORCE)"),
+        ])
+        .output();
+    assert!(
+        output.status.success(),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    assert!(String::from_utf8_lossy(&output.stdout).contains("Loaded demo workshop"));
+    assert!(
+        dropped.is_ok_and(|o| o.status.success()),
+        "test database {name} left behind"
+    );
+}

@@ -2,7 +2,7 @@
 //!
 //! They run on the server (for tests) and in the browser, where ECharts draws them.
 
-use charming::component::{Aria, Legend, LegendType, RadarCoordinate, Title};
+use charming::component::{Aria, Legend, LegendType, RadarAxisName, RadarCoordinate, Title};
 use charming::element::{Tooltip, Trigger};
 use charming::series::Radar;
 use charming::Chart;
@@ -17,7 +17,7 @@ pub fn pillar_radar(results: &WorkshopResults, lang: Lang) -> Chart {
     let names: Vec<String> = results
         .pillars
         .iter()
-        .map(|p| wrap_label(p.name.get(lang), 14))
+        .map(|p| wrap_label(p.name.get(lang), 13))
         .collect();
     let axes: Vec<(&str, f64, f64)> = names.iter().map(|n| (n.as_str(), 0.0, max)).collect();
     let data: Vec<(Vec<Option<f64>>, &str)> = results
@@ -43,8 +43,11 @@ pub fn pillar_radar(results: &WorkshopResults, lang: Lang) -> Chart {
         .radar(
             RadarCoordinate::new()
                 .indicator(axes)
-                .radius("55%")
-                .center(vec!["50%", "52%"]),
+                // Room for the axis names beside the shape on a 360-px phone.
+                .radius("45%")
+                .center(vec!["50%", "50%"])
+                .name_gap(6)
+                .axis_name(RadarAxisName::new().font_size(11)),
         )
         .series(Radar::new().name(lang.t(Key::ResultsTitle)).data(data))
 }
