@@ -47,7 +47,7 @@ pub fn pillar_radar(results: &WorkshopResults, lang: Lang) -> Chart {
                 .radius("45%")
                 .center(vec!["50%", "50%"])
                 .name_gap(6)
-                .axis_name(RadarAxisName::new().font_size(11)),
+                .axis_name(RadarAxisName::new().font_size(11).line_height(14)),
         )
         .series(Radar::new().name(lang.t(Key::ResultsTitle)).data(data))
 }
