@@ -201,6 +201,33 @@ on_both_databases! {
         assert!(result.is_err());
     }
 
+    async fn results_of_unpublished_workshops_are_refused(app: TestApp) {
+        use app::workshop::{repo, JoinCode, Phase};
+        let code = JoinCode::parse("PRIV-2026").unwrap();
+        let mut tx = app.db().pool().begin().await.unwrap();
+        let id = repo::create(&mut tx, &repo::NewWorkshop {
+            title: "Taller privado",
+            description: "",
+            join_code: &code,
+            framework: app::framework::default_framework().unwrap(),
+            teams: &["GAD Provincial de Carchi", "GAD Provincial de Bolívar"],
+            phase: Phase::Setup,
+            anonymity_threshold: 3,
+            is_demo: false,
+        })
+        .await
+        .unwrap();
+        tx.commit().await.unwrap();
+
+        let reply = app.call("workshop_results", &format!("workshop={id}")).await;
+        assert_eq!(reply.status, 403, "{}", reply.body);
+        assert_eq!(reply.json()["kind"], "forbidden");
+        let page = app.get_with(&format!("/workshops/{id}/results"), &[("accept-language", "en")]).await;
+        assert_eq!(page.status, 403);
+        assert!(page.body.contains("You are not allowed to do this."));
+        assert!(!page.body.contains("GAD Provincial de Carchi"), "nothing of it leaks");
+    }
+
     async fn health_check_answers(app: TestApp) {
         let reply = app.get("/healthz").await;
         assert_eq!(reply.status, 200);

@@ -59,13 +59,13 @@ mod ssr {
 
     pub(super) async fn load(db: &Db, id: WorkshopId) -> Result<WorkshopResults, AppError> {
         let pool = db.pool();
-        let workshop = workshops::summary(pool, id).await?;
+        let facts = workshops::facts(pool, id).await?;
         // Until facilitators can publish results, only the demo workshop's are public.
-        if !workshops::is_demo(pool, id).await? {
+        if !facts.is_demo {
             return Err(AppError::Forbidden);
         }
-        let framework = workshops::framework_of(pool, id).await?;
-        let pillars = outline(pool, framework).await?;
+        let workshop = facts.summary;
+        let pillars = outline(pool, facts.framework).await?;
         let teams = workshops::teams(pool, id).await?;
         let points: Vec<LevelPoint> = responses_of_workshop(pool, id)
             .await?

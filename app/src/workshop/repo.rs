@@ -58,25 +58,42 @@ pub async fn create(conn: &mut AnyConnection, new: &NewWorkshop<'_>) -> AppResul
     Ok(WorkshopId(id))
 }
 
-/// The header facts of a workshop.
-pub async fn summary<'e>(
+/// What the server needs to know about a workshop before serving anything of it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct WorkshopFacts {
+    /// What pages show.
+    pub summary: WorkshopSummary,
+    /// The framework it owns.
+    pub framework: FrameworkId,
+    /// Whether it is the demo workshop (whose results anyone may read).
+    pub is_demo: bool,
+}
+
+/// The facts of a workshop, in one query.
+pub async fn facts<'e>(
     db: impl Executor<'e, Database = Any>,
     id: WorkshopId,
-) -> AppResult<WorkshopSummary> {
-    let row =
-        sqlx::query("SELECT id, title, phase, anonymity_threshold FROM workshops WHERE id = $1")
-            .bind(id.0)
-            .fetch_optional(db)
-            .await?
-            .ok_or(AppError::NotFound)?;
+) -> AppResult<WorkshopFacts> {
+    let row = sqlx::query(
+        "SELECT id, title, phase, anonymity_threshold, framework_id, is_demo FROM workshops WHERE id = $1",
+    )
+    .bind(id.0)
+    .fetch_optional(db)
+    .await?
+    .ok_or(AppError::NotFound)?;
     let phase: String = row.try_get("phase")?;
     let threshold: i64 = row.try_get("anonymity_threshold")?;
-    Ok(WorkshopSummary {
-        id: WorkshopId(row.try_get("id")?),
-        title: row.try_get("title")?,
-        phase: Phase::parse(&phase)
-            .ok_or_else(|| AppError::internal("unknown phase stored", &phase))?,
-        anonymity_threshold: u32::try_from(threshold).unwrap_or(u32::MAX),
+    let is_demo: i64 = row.try_get("is_demo")?;
+    Ok(WorkshopFacts {
+        summary: WorkshopSummary {
+            id: WorkshopId(row.try_get("id")?),
+            title: row.try_get("title")?,
+            phase: Phase::parse(&phase)
+                .ok_or_else(|| AppError::internal("unknown phase stored", &phase))?,
+            anonymity_threshold: u32::try_from(threshold).unwrap_or(u32::MAX),
+        },
+        framework: FrameworkId(row.try_get("framework_id")?),
+        is_demo: is_demo == 1,
     })
 }
 
@@ -91,15 +108,6 @@ pub async fn framework_of<'e>(
         .await?
         .map(FrameworkId)
         .ok_or(AppError::NotFound)
-}
-
-/// Whether a workshop is the demo one (whose results anyone may read).
-pub async fn is_demo<'e>(db: impl Executor<'e, Database = Any>, id: WorkshopId) -> AppResult<bool> {
-    let flag: Option<i64> = sqlx::query_scalar("SELECT is_demo FROM workshops WHERE id = $1")
-        .bind(id.0)
-        .fetch_optional(db)
-        .await?;
-    flag.map(|f| f == 1).ok_or(AppError::NotFound)
 }
 
 /// The demo workshop and its join code, if it has been loaded.
