@@ -34,7 +34,8 @@ fn LanguageSwitch() -> impl IntoView {
     let current = use_lang();
     let location = use_location();
     view! {
-        <ul class="lang-switch" aria-label=current.t(Key::LanguageSwitch)>
+        <nav aria-label=current.t(Key::LanguageSwitch)>
+        <ul class="lang-switch">
             {Lang::ALL
                 .into_iter()
                 .map(|lang| {
@@ -57,6 +58,7 @@ fn LanguageSwitch() -> impl IntoView {
                 })
                 .collect_view()}
         </ul>
+        </nav>
     }
 }
 
