@@ -10,11 +10,21 @@ use std::time::{Duration, Instant};
 
 use fantoccini::{Client, ClientBuilder};
 
-/// A child process killed on drop.
+/// A child process killed on drop, with every process it started (it leads its own process
+/// group), so a failing test leaves no browser behind.
 pub struct ProcessGuard(Child);
+
+impl ProcessGuard {
+    fn spawn(command: &mut Command) -> std::io::Result<ProcessGuard> {
+        use std::os::unix::process::CommandExt;
+        command.process_group(0).spawn().map(ProcessGuard)
+    }
+}
 
 impl Drop for ProcessGuard {
     fn drop(&mut self) {
+        let group = format!("-{}", self.0.id());
+        let _ = Command::new("kill").args(["-KILL", "--", &group]).status();
         let _ = self.0.kill();
         let _ = self.0.wait();
     }
@@ -71,17 +81,18 @@ impl RunningApp {
             .status()
             .expect("run rumbo demo");
         assert!(status.success(), "rumbo demo failed");
-        let server = Command::new(&bin)
-            .arg("serve")
-            .env("DATABASE_URL", &url)
-            .env("LEPTOS_SITE_ADDR", format!("127.0.0.1:{port}"))
-            .env("LEPTOS_SITE_ROOT", &site)
-            .env("RUST_LOG", "warn")
-            .spawn()
-            .expect("start rumbo serve");
+        let server = ProcessGuard::spawn(
+            Command::new(&bin)
+                .arg("serve")
+                .env("DATABASE_URL", &url)
+                .env("LEPTOS_SITE_ADDR", format!("127.0.0.1:{port}"))
+                .env("LEPTOS_SITE_ROOT", &site)
+                .env("RUST_LOG", "warn"),
+        )
+        .expect("start rumbo serve");
         let app = RunningApp {
             base_url: format!("http://127.0.0.1:{port}"),
-            _server: ProcessGuard(server),
+            _server: server,
             _dir: dir,
         };
         wait_for_port(port, "rumbo").await;
@@ -112,13 +123,13 @@ impl Browser {
     /// Starts chromedriver and a fresh headless Chromium that prefers `accept_language`.
     pub async fn start(accept_language: &str) -> Browser {
         let port = free_port();
-        let driver = Command::new("chromedriver")
-            .arg(format!("--port={port}"))
-            .stdout(Stdio::null())
-            .stderr(Stdio::null())
-            .spawn()
-            .expect("chromedriver must be installed (make test installs it)");
-        let driver = ProcessGuard(driver);
+        let driver = ProcessGuard::spawn(
+            Command::new("chromedriver")
+                .arg(format!("--port={port}"))
+                .stdout(Stdio::null())
+                .stderr(Stdio::null()),
+        )
+        .expect("chromedriver must be installed (make test installs it)");
         wait_for_port(port, "chromedriver").await;
         let profile = tempfile::tempdir().expect("profile folder");
         let capabilities = serde_json::json!({
