@@ -44,6 +44,22 @@ pub enum AppError {
         /// What clashed, as a translation key.
         reason: Key,
     },
+    /// Too many wrong attempts from one client (join codes); try again later.
+    #[error("too many attempts")]
+    TooManyAttempts,
+    /// Someone else changed the same thing since the caller read it. Carries the current
+    /// value so the caller can see what they would overwrite.
+    #[error("edit conflict")]
+    EditConflict {
+        /// The current level.
+        level: u8,
+        /// The current rationale.
+        rationale: String,
+        /// Who set it.
+        by: String,
+        /// The current version, to edit from.
+        version: i64,
+    },
     /// The server or the network failed. The cause is logged, never sent.
     #[error("internal error")]
     Internal,
@@ -71,7 +87,8 @@ impl AppError {
             AppError::Forbidden => 403,
             AppError::BadRequest => 400,
             AppError::Validation { .. } => 422,
-            AppError::Conflict { .. } => 409,
+            AppError::Conflict { .. } | AppError::EditConflict { .. } => 409,
+            AppError::TooManyAttempts => 429,
             AppError::Internal => 500,
             AppError::Network => 503,
         }
@@ -93,6 +110,19 @@ impl AppError {
                     .join(" ");
             }
             AppError::Conflict { reason } => *reason,
+            AppError::TooManyAttempts => Key::ErrTooManyAttempts,
+            AppError::EditConflict {
+                level,
+                rationale,
+                by,
+                ..
+            } => {
+                return lang
+                    .t(Key::ErrEditConflict)
+                    .replace("{level}", &level.to_string())
+                    .replace("{by}", by)
+                    .replace("{rationale}", rationale);
+            }
             AppError::Internal => Key::ErrInternal,
             AppError::Network => Key::ErrNetwork,
         };

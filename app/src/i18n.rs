@@ -168,7 +168,10 @@ messages! {
     BackHome => ("Volver al inicio", "Back to home"),
     ErrorTitle => ("Algo salió mal", "Something went wrong"),
     ErrNotFound => ("No encontramos lo que busca.", "We could not find what you are looking for."),
-    ErrUnauthorized => ("Necesita identificarse para continuar.", "You need to sign in to continue."),
+    ErrUnauthorized => (
+        "Su sesión no es válida o caducó. Únase al taller con su código o abra su enlace personal.",
+        "Your session is not valid or has expired. Join the workshop with its code or open your personal link."
+    ),
     ErrForbidden => ("No tiene permiso para hacer esto.", "You are not allowed to do this."),
     ErrBadRequest => (
         "No pudimos leer la solicitud. Recargue la página e inténtelo de nuevo.",
@@ -188,6 +191,188 @@ messages! {
         "El código debe tener entre 4 y 12 letras o números.",
         "The code must have 4 to 12 letters or digits."
     ),
+    HomeJoinTitle => ("Unirse a un taller", "Join a workshop"),
+    HomeJoinText => (
+        "¿Le dieron un código? Escríbalo aquí para valorar la madurez de su gobierno con su equipo.",
+        "Were you given a code? Type it here to assess your government's maturity with your team."
+    ),
+    JoinTitle => ("Unirse a un taller", "Join a workshop"),
+    JoinCodeLabel => ("Código del taller", "Workshop code"),
+    JoinCodeHint => (
+        "El facilitador lo muestra en pantalla, por ejemplo DEMO-2026. No importan mayúsculas, espacios ni guiones.",
+        "The facilitator shows it on screen, e.g. DEMO-2026. Case, spaces and dashes do not matter."
+    ),
+    JoinContinue => ("Continuar", "Continue"),
+    JoinWorkshopFound => ("Va a unirse al taller", "You are joining the workshop"),
+    JoinNameLabel => ("Su nombre", "Your name"),
+    JoinNameHint => (
+        "Como quiere que lo vea su equipo, por ejemplo «María (Planificación)». Las demás prefecturas no ven su nombre.",
+        "As your team should see it, e.g. “María (Planning)”. Other prefectures do not see your name."
+    ),
+    JoinTeamLabel => ("Su equipo", "Your team"),
+    JoinTeamChoose => ("Elija su equipo…", "Choose your team…"),
+    JoinDemoLead => (
+        "En el taller de demostración, todos entran como líderes de equipo para probar esas herramientas.",
+        "In the demo workshop everyone joins as a team lead, to try those tools."
+    ),
+    JoinSubmit => ("Unirme", "Join"),
+    JoinOtherCode => ("Usar otro código", "Use another code"),
+    WelcomeTitle => ("Bienvenido", "Welcome"),
+    WelcomeTeam => ("Su equipo:", "Your team:"),
+    WelcomeStart => ("Empezar la autoevaluación", "Start the assessment"),
+    ResumeTitle => ("Su enlace personal", "Your personal link"),
+    ResumeExplain => (
+        "Guárdelo (cópielo en un mensaje para usted): con él puede continuar en otro dispositivo, con sus respuestas.",
+        "Keep it (copy it into a message to yourself): with it you can continue on another device, with your answers."
+    ),
+    ResumeOnce => (
+        "Se muestra una sola vez. Si lo pierde, puede pedir uno nuevo desde su autoevaluación; el anterior dejará de funcionar.",
+        "It is shown only once. If you lose it, you can ask for a new one from your assessment; the old one will stop working."
+    ),
+    ResumeRenewExplain => (
+        "¿Quiere seguir en otro dispositivo? Pida un enlace personal nuevo; el anterior dejará de funcionar.",
+        "Want to continue on another device? Ask for a new personal link; the old one will stop working."
+    ),
+    ResumeRenew => ("Crear un enlace nuevo", "Make a new link"),
+    ParticipantNav => ("Secciones del taller", "Workshop sections"),
+    TabAssess => ("Autoevaluación", "Assessment"),
+    TabReview => ("Revisión", "Review"),
+    TabTeam => ("Mi equipo", "My team"),
+    AssessTitle => ("Autoevaluación", "Assessment"),
+    AssessIntro => (
+        "Un paso por pilar. Para cada indicador, elija el nivel que describe mejor a su gobierno hoy. Cada respuesta se guarda sola.",
+        "One step per pillar. For each indicator, choose the level that best describes your government today. Every answer saves by itself."
+    ),
+    AssessStart => ("Empezar", "Start"),
+    AssessContinue => ("Continuar", "Continue"),
+    AssessmentReadOnly => (
+        "La fase de autoevaluación está cerrada: puede ver sus respuestas, pero ya no cambiarlas.",
+        "The assessment phase is closed: you can see your answers but no longer change them."
+    ),
+    ProgressOverall => ("Avance total", "Overall progress"),
+    ProgressOf => ("{answered} de {total} respondidos", "{answered} of {total} answered"),
+    StepsNav => ("Pilares", "Pillars"),
+    StepOf => ("Paso {step} de {count}", "Step {step} of {count}"),
+    StepPrevious => ("← Anterior", "← Previous"),
+    StepNext => ("Siguiente →", "Next →"),
+    StepToReview => ("Revisar lo que falta →", "Review what is left →"),
+    AnswerLevelLegend => ("Nivel actual", "Level today"),
+    AnswerNotApplicable => ("No aplica", "Not applicable"),
+    AnswerDontKnow => ("No sé", "Don't know"),
+    AnswerMarkLegend => ("Para su gobierno, esto es…", "For your government, this is…"),
+    MarkStrength => ("Una fortaleza", "A strength"),
+    MarkWeakness => ("Una debilidad", "A weakness"),
+    MarkNeutral => ("Ni una ni otra", "Neither"),
+    AnswerDetails => ("Meta, evidencia y nota (opcional)", "Target, evidence and note (optional)"),
+    AnswerTarget => ("Nivel que deberían alcanzar", "Level you should reach"),
+    AnswerNoTarget => ("Sin meta", "No target"),
+    AnswerEvidence => ("Enlace a una evidencia (http o https)", "Link to evidence (http or https)"),
+    AnswerNote => ("Nota (hasta 2000 caracteres)", "Note (up to 2000 characters)"),
+    AnswerSave => ("Guardar", "Save"),
+    SaveNeedsResponse => (
+        "Elija un nivel (o «No aplica» / «No sé») y se guardará todo.",
+        "Choose a level (or “Not applicable” / “Don't know”) and everything will be saved."
+    ),
+    SaveSaving => ("Guardando…", "Saving…"),
+    SaveSaved => ("Guardado", "Saved"),
+    SaveRetrying => (
+        "Sin conexión: su respuesta se conserva y se reintentará sola (intento {attempt}). No cierre la página.",
+        "No connection: your answer is kept and will be retried by itself (attempt {attempt}). Do not close the page."
+    ),
+    ReviewTitle => ("Revisión", "Review"),
+    ReviewUnanswered => ("Indicadores sin responder", "Indicators not answered yet"),
+    ReviewAllDone => (
+        "Respondió todos los indicadores. Puede cambiar sus respuestas mientras la fase esté abierta.",
+        "You have answered every indicator. You can change your answers while the phase is open."
+    ),
+    ReviewSeeTeam => ("Ver el consenso de mi equipo", "See my team's consensus"),
+    TeamTitle => ("Mi equipo", "My team"),
+    TeamRespondents => (
+        "{respondents} de {members} integrantes respondieron. Nadie ve respuestas individuales: solo los totales del equipo.",
+        "{respondents} of {members} members answered. Nobody sees individual answers: only the team's totals."
+    ),
+    TeamRule => (
+        "Consenso = mediana de los niveles dados (sin «No aplica» ni «No sé»), salvo que un líder lo fije. Se marca desacuerdo cuando el rango intercuartílico es {iqr} o más, o cuando entre el nivel más bajo y el más alto hay {range} niveles o más.",
+        "Consensus = median of the levels given (without “Not applicable” or “Don't know”), unless a lead settles it. Disagreement is flagged when the interquartile range is {iqr} or more, or the lowest and highest levels are {range} or more apart."
+    ),
+    TeamRadarTitle => ("Promedio del equipo por pilar", "Team average by pillar"),
+    TeamAveragesCaption => ("Promedio del equipo por pilar (datos del gráfico)", "Team average by pillar (chart data)"),
+    TeamPillar => ("Pilar", "Pillar"),
+    TeamAverage => ("Promedio", "Average"),
+    TeamStrengths => ("Fortalezas del equipo", "The team's strengths"),
+    TeamWeaknesses => ("Debilidades del equipo", "The team's weaknesses"),
+    TeamNoStrengths => ("Nadie marcó fortalezas todavía.", "Nobody has marked a strength yet."),
+    TeamNoWeaknesses => ("Nadie marcó debilidades todavía.", "Nobody has marked a weakness yet."),
+    TeamTableLabel => ("Consenso por indicador", "Consensus by indicator"),
+    TeamIndicator => ("Indicador", "Indicator"),
+    TeamConsensus => ("Consenso", "Consensus"),
+    TeamMedian => ("Mediana", "Median"),
+    TeamCount => ("Respuestas", "Answers"),
+    TeamRange => ("Mín–máx", "Min–max"),
+    TeamIqr => ("RIC", "IQR"),
+    TeamIqrLong => ("Rango intercuartílico", "Interquartile range"),
+    TeamFlag => ("Desacuerdo", "Disagreement"),
+    TeamDisagreement => ("Revisar: hay desacuerdo", "Discuss: members disagree"),
+    TeamOthers => ("(+{na} no aplica, {dk} no sé)", "(+{na} n/a, {dk} don't know)"),
+    TeamSettledBy => ("fijado por {by}", "settled by {by}"),
+    SettleSummary => ("Fijar el nivel del equipo en {code}", "Settle the team's level on {code}"),
+    SettleLevel => ("Nivel del equipo", "Team level"),
+    SettleRationale => ("Motivo (breve, hasta 500 caracteres)", "Why (short, up to 500 characters)"),
+    SettleSubmit => ("Fijar nivel", "Settle level"),
+    ErrJoinCodeUnknown => (
+        "No hay ningún taller con ese código. Revíselo con el facilitador.",
+        "No workshop has that code. Check it with the facilitator."
+    ),
+    ErrTooManyAttempts => (
+        "Demasiados códigos equivocados desde esta conexión. Espere 15 minutos y vuelva a intentarlo.",
+        "Too many wrong codes from this connection. Wait 15 minutes and try again."
+    ),
+    ErrWorkshopClosed => ("Este taller ya está cerrado.", "This workshop is closed."),
+    ErrNameEmpty => ("Escriba su nombre.", "Type your name."),
+    ErrNameTooLong => (
+        "El nombre puede tener hasta 80 caracteres, sin caracteres de control.",
+        "The name may have up to 80 characters, without control characters."
+    ),
+    ErrTeamUnknown => ("Elija uno de los equipos de este taller.", "Choose one of this workshop's teams."),
+    ErrResumeInvalid => (
+        "Ese enlace personal no es válido o caducó. Únase de nuevo con el código del taller.",
+        "That personal link is not valid or has expired. Join again with the workshop code."
+    ),
+    ErrResponseMissing => (
+        "Elija un nivel, «No aplica» o «No sé».",
+        "Choose a level, “Not applicable” or “Don't know”."
+    ),
+    ErrEvidenceUrl => (
+        "La evidencia debe ser un enlace que empiece por http:// o https://.",
+        "The evidence must be a link starting with http:// or https://."
+    ),
+    ErrNoteTooLong => ("La nota puede tener hasta 2000 caracteres.", "The note may have up to 2000 characters."),
+    ErrMarkUnknown => (
+        "Marque fortaleza, debilidad o ninguna de las dos.",
+        "Mark a strength, a weakness or neither."
+    ),
+    ErrIndicatorNotInWorkshop => (
+        "Ese indicador no es parte del marco de este taller.",
+        "That indicator is not part of this workshop's framework."
+    ),
+    ErrAssessmentClosed => (
+        "La fase de autoevaluación no está abierta: sus respuestas guardadas no cambiaron.",
+        "The assessment phase is not open: your saved answers did not change."
+    ),
+    ErrConsensusClosed => (
+        "Ya no se puede fijar el consenso del equipo en esta fase.",
+        "The team's consensus can no longer be settled in this phase."
+    ),
+    ErrEditConflict => (
+        "Otro líder cambió este nivel mientras usted editaba: ahora es {level} («{rationale}», por {by}). Revíselo; si guarda de nuevo, reemplazará ese valor.",
+        "Another lead changed this level while you were editing: it is now {level} (“{rationale}”, by {by}). Check it; saving again will replace that value."
+    ),
+    ErrStaleForm => (
+        "El formulario está desactualizado. Recargue la página e inténtelo de nuevo.",
+        "The form is out of date. Reload the page and try again."
+    ),
+    ErrRationaleMissing => ("Explique brevemente el motivo.", "Briefly explain why."),
+    ErrRationaleTooLong => ("El motivo puede tener hasta 500 caracteres.", "The reason may have up to 500 characters."),
     FooterText => (
         "Rumbo — software libre para talleres de gobierno abierto.",
         "Rumbo — free software for open-government workshops."

@@ -12,10 +12,12 @@ pub mod error;
 pub mod framework;
 pub mod i18n;
 pub mod ids;
+pub mod participant;
 pub mod results;
 pub mod shell;
 #[cfg(feature = "ssr")]
 pub mod state;
+pub mod team;
 pub mod ui;
 pub mod workshop;
 

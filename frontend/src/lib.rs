@@ -5,5 +5,6 @@
 #[wasm_bindgen::prelude::wasm_bindgen]
 pub fn hydrate() {
     console_error_panic_hook::set_once();
+    app::ui::mark_scripted();
     leptos::mount::hydrate_body(app::App);
 }

@@ -2,6 +2,7 @@
 
 pub mod config;
 mod language;
+mod resume;
 mod server_fn_status;
 
 use axum::routing::get;
@@ -42,6 +43,7 @@ pub fn router(db: Db, leptos_options: LeptosOptions) -> Router {
     Router::new()
         .route("/lang/{code}", get(language::switch))
         .route("/healthz", get(|| async { "ok" }))
+        .route("/resume/{token}", get(resume::resume))
         .leptos_routes_with_context(&state, routes, context.clone(), render)
         .fallback(leptos_axum::file_and_error_handler_with_context::<
             AppState,

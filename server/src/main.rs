@@ -66,10 +66,13 @@ async fn serve(config: Config, db: Db) -> Result<(), String> {
         .await
         .map_err(|e| format!("cannot listen on {}: {e}", config.site_addr))?;
     tracing::info!("Rumbo is listening on http://{}", config.site_addr);
-    axum::serve(listener, app)
-        .with_graceful_shutdown(shutdown_signal())
-        .await
-        .map_err(|e| format!("server stopped: {e}"))?;
+    axum::serve(
+        listener,
+        app.into_make_service_with_connect_info::<std::net::SocketAddr>(),
+    )
+    .with_graceful_shutdown(shutdown_signal())
+    .await
+    .map_err(|e| format!("server stopped: {e}"))?;
     db.close().await;
     Ok(())
 }

@@ -78,6 +78,15 @@ impl Response {
         }
     }
 
+    /// The value of the response in the answer form: `1`–`5`, `na` or `dk`.
+    pub fn form_value(self) -> String {
+        match self {
+            Response::Level(level) => level.get().to_string(),
+            Response::NotApplicable => "na".to_owned(),
+            Response::DontKnow => "dk".to_owned(),
+        }
+    }
+
     /// How the response is stored: a kind and, for levels, the level.
     pub fn to_columns(self) -> (&'static str, Option<i64>) {
         match self {

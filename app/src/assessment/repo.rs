@@ -8,16 +8,18 @@ use crate::error::{AppError, AppResult};
 use crate::ids::{IndicatorId, ParticipantId, TeamId, WorkshopId};
 
 /// Saves an answer, replacing the participant's earlier answer to the same indicator.
-pub async fn upsert<'e>(db: impl Executor<'e, Database = Any>, answer: &Answer) -> AppResult<()> {
+/// Returns the answer's new version.
+pub async fn upsert<'e>(db: impl Executor<'e, Database = Any>, answer: &Answer) -> AppResult<i64> {
     let (kind, level) = answer.response.to_columns();
     let at = now();
-    sqlx::query(
+    let version: i64 = sqlx::query_scalar(
         "INSERT INTO answers (participant_id, indicator_id, response, level, target_level, evidence_url, note, mark, created_at, updated_at)
          VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $9)
          ON CONFLICT (participant_id, indicator_id) DO UPDATE SET
              response = excluded.response, level = excluded.level, target_level = excluded.target_level,
              evidence_url = excluded.evidence_url, note = excluded.note, mark = excluded.mark,
-             version = answers.version + 1, updated_at = excluded.updated_at",
+             version = answers.version + 1, updated_at = excluded.updated_at
+         RETURNING version",
     )
     .bind(answer.participant.0)
     .bind(answer.indicator.0)
@@ -28,9 +30,9 @@ pub async fn upsert<'e>(db: impl Executor<'e, Database = Any>, answer: &Answer) 
     .bind(answer.note.as_deref())
     .bind(answer.mark.as_str())
     .bind(at)
-    .execute(db)
+    .fetch_one(db)
     .await?;
-    Ok(())
+    Ok(version)
 }
 
 /// One answer reduced to what aggregation needs.
@@ -72,4 +74,62 @@ pub async fn responses_of_workshop<'e>(
             })
         })
         .collect()
+}
+
+/// A participant's own answer, as their form shows it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct StoredAnswer {
+    /// The answer.
+    pub answer: Answer,
+    /// Its version.
+    pub version: i64,
+}
+
+/// Every answer of one participant.
+pub async fn answers_of<'e>(
+    db: impl Executor<'e, Database = Any>,
+    participant: ParticipantId,
+) -> AppResult<Vec<StoredAnswer>> {
+    let rows = sqlx::query(
+        "SELECT indicator_id, response, level, target_level, evidence_url, note, mark, version
+         FROM answers WHERE participant_id = $1",
+    )
+    .bind(participant.0)
+    .fetch_all(db)
+    .await?;
+    rows.into_iter()
+        .map(|row| {
+            let kind: String = row.try_get("response")?;
+            let mark: String = row.try_get("mark")?;
+            let target: Option<i64> = row.try_get("target_level")?;
+            Ok(StoredAnswer {
+                answer: Answer {
+                    participant,
+                    indicator: IndicatorId(row.try_get("indicator_id")?),
+                    response: Response::from_columns(&kind, row.try_get("level")?)
+                        .ok_or_else(|| AppError::internal("malformed answer stored", &kind))?,
+                    target: target.and_then(|t| super::MaturityLevel::try_from(t).ok()),
+                    evidence_url: row.try_get("evidence_url")?,
+                    note: row.try_get("note")?,
+                    mark: super::Mark::parse(&mark).unwrap_or_default(),
+                },
+                version: row.try_get("version")?,
+            })
+        })
+        .collect()
+}
+
+/// Whether an indicator belongs to a framework.
+pub async fn indicator_in_framework<'e>(
+    db: impl Executor<'e, Database = Any>,
+    indicator: IndicatorId,
+    framework: crate::ids::FrameworkId,
+) -> AppResult<bool> {
+    let found: Option<i64> =
+        sqlx::query_scalar("SELECT id FROM indicators WHERE id = $1 AND framework_id = $2")
+            .bind(indicator.0)
+            .bind(framework.0)
+            .fetch_optional(db)
+            .await?;
+    Ok(found.is_some())
 }

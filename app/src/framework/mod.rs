@@ -6,8 +6,10 @@
 mod document;
 #[cfg(feature = "ssr")]
 pub mod repo;
+mod sheet;
 
 pub use document::{
     default_framework, ActionDoc, DescriptorDoc, FrameworkDoc, FrameworkIssue, IndicatorDoc,
     LevelDoc, PillarDoc, Problem, Text, SCHEMA_VERSION,
 };
+pub use sheet::{Sheet, SheetIndicator, SheetPillar};

@@ -168,3 +168,82 @@ pub async fn outline<'e>(
     }
     Ok(pillars)
 }
+
+/// The whole framework as participants read it, in three queries.
+pub async fn sheet(db: &sqlx::AnyPool, framework: FrameworkId) -> AppResult<super::Sheet> {
+    use super::{Sheet, SheetIndicator, SheetPillar};
+    let text = |row: &sqlx::any::AnyRow, es: &str, en: &str| -> AppResult<Text> {
+        Ok(Text {
+            es: row.try_get(es)?,
+            en: row.try_get(en)?,
+        })
+    };
+    let levels = sqlx::query(
+        "SELECT name_es, name_en FROM framework_levels WHERE framework_id = $1 ORDER BY level",
+    )
+    .bind(framework.0)
+    .fetch_all(db)
+    .await?
+    .iter()
+    .map(|row| text(row, "name_es", "name_en"))
+    .collect::<AppResult<Vec<_>>>()?;
+
+    let rows = sqlx::query(
+        "SELECT p.id AS pillar_id, p.code AS pillar_code, p.name_es AS pillar_es, p.name_en AS pillar_en,
+                p.description_es AS pillar_desc_es, p.description_en AS pillar_desc_en,
+                i.id AS indicator_id, i.code AS indicator_code, i.name_es, i.name_en,
+                i.description_es, i.description_en
+         FROM pillars p JOIN indicators i ON i.pillar_id = p.id
+         WHERE p.framework_id = $1
+         ORDER BY p.position, i.position",
+    )
+    .bind(framework.0)
+    .fetch_all(db)
+    .await?;
+    let descriptors = sqlx::query(
+        "SELECT d.indicator_id, d.level, d.descriptor_es, d.descriptor_en
+         FROM level_descriptors d JOIN indicators i ON i.id = d.indicator_id
+         WHERE i.framework_id = $1 ORDER BY d.indicator_id, d.level",
+    )
+    .bind(framework.0)
+    .fetch_all(db)
+    .await?;
+    let mut by_indicator: std::collections::HashMap<i64, Vec<Text>> = Default::default();
+    for row in &descriptors {
+        let id: i64 = row.try_get("indicator_id")?;
+        by_indicator
+            .entry(id)
+            .or_default()
+            .push(text(row, "descriptor_es", "descriptor_en")?);
+    }
+
+    let mut pillars: Vec<(i64, SheetPillar)> = Vec::new();
+    for row in &rows {
+        let pillar_id: i64 = row.try_get("pillar_id")?;
+        if pillars.last().map(|(id, _)| *id) != Some(pillar_id) {
+            pillars.push((
+                pillar_id,
+                SheetPillar {
+                    code: row.try_get("pillar_code")?,
+                    name: text(row, "pillar_es", "pillar_en")?,
+                    description: text(row, "pillar_desc_es", "pillar_desc_en")?,
+                    indicators: Vec::new(),
+                },
+            ));
+        }
+        let id: i64 = row.try_get("indicator_id")?;
+        if let Some((_, pillar)) = pillars.last_mut() {
+            pillar.indicators.push(SheetIndicator {
+                id: IndicatorId(id),
+                code: row.try_get("indicator_code")?,
+                name: text(row, "name_es", "name_en")?,
+                description: text(row, "description_es", "description_en")?,
+                descriptors: by_indicator.remove(&id).unwrap_or_default(),
+            });
+        }
+    }
+    Ok(Sheet {
+        levels,
+        pillars: pillars.into_iter().map(|(_, p)| p).collect(),
+    })
+}

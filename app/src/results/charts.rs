@@ -13,24 +13,37 @@ use crate::i18n::{Key, Lang};
 
 /// A radar of pillar averages (0–5), one shape per team.
 pub fn pillar_radar(results: &WorkshopResults, lang: Lang) -> Chart {
-    let max = f64::from(MaturityLevel::MAX.get());
-    let names: Vec<String> = results
-        .pillars
-        .iter()
-        .map(|p| wrap_label(p.name.get(lang), 13))
-        .collect();
-    let axes: Vec<(&str, f64, f64)> = names.iter().map(|n| (n.as_str(), 0.0, max)).collect();
-    let data: Vec<(Vec<Option<f64>>, &str)> = results
+    let axes: Vec<&str> = results.pillars.iter().map(|p| p.name.get(lang)).collect();
+    let series: Vec<(String, Vec<Option<f64>>)> = results
         .teams
         .iter()
-        .map(|t| (t.averages.clone(), t.team.as_str()))
+        .map(|t| (t.team.clone(), t.averages.clone()))
+        .collect();
+    radar(
+        lang.t(Key::ResultsRadarTitle),
+        lang.t(Key::ResultsTitle),
+        &axes,
+        &series,
+    )
+}
+
+/// A radar on the 0–5 maturity scale: one axis per name in `axes`, one shape per named
+/// series (values in axis order; `None` where there is no value).
+pub fn radar(
+    title: &str,
+    series_name: &str,
+    axes: &[&str],
+    series: &[(String, Vec<Option<f64>>)],
+) -> Chart {
+    let max = f64::from(MaturityLevel::MAX.get());
+    let names: Vec<String> = axes.iter().map(|n| wrap_label(n, 13)).collect();
+    let indicator: Vec<(&str, f64, f64)> = names.iter().map(|n| (n.as_str(), 0.0, max)).collect();
+    let data: Vec<(Vec<Option<f64>>, &str)> = series
+        .iter()
+        .map(|(name, values)| (values.clone(), name.as_str()))
         .collect();
     Chart::new()
-        .title(
-            Title::new()
-                .text(lang.t(Key::ResultsRadarTitle))
-                .left("center"),
-        )
+        .title(Title::new().text(title).left("center"))
         .aria(Aria::new().enabled(true))
         .tooltip(Tooltip::new().trigger(Trigger::Item))
         .legend(
@@ -38,18 +51,18 @@ pub fn pillar_radar(results: &WorkshopResults, lang: Lang) -> Chart {
             Legend::new()
                 .type_(LegendType::Scroll)
                 .bottom(0)
-                .data(results.teams.iter().map(|t| t.team.clone()).collect()),
+                .data(series.iter().map(|(name, _)| name.clone()).collect()),
         )
         .radar(
             RadarCoordinate::new()
-                .indicator(axes)
+                .indicator(indicator)
                 // Room for the axis names beside the shape on a 360-px phone.
                 .radius("45%")
                 .center(vec!["50%", "50%"])
                 .name_gap(6)
                 .axis_name(RadarAxisName::new().font_size(11).line_height(14)),
         )
-        .series(Radar::new().name(lang.t(Key::ResultsTitle)).data(data))
+        .series(Radar::new().name(series_name).data(data))
 }
 
 /// Breaks a label into lines of about `width` characters at spaces, so that long axis names

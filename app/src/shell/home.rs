@@ -3,6 +3,7 @@
 use leptos::prelude::*;
 
 use crate::i18n::{use_lang, Key};
+use crate::participant::CodeForm;
 use crate::ui::ErrorNotice;
 use crate::workshop::demo_workshop;
 
@@ -15,6 +16,11 @@ pub fn HomePage() -> impl IntoView {
         <section class="hero">
             <h1>{lang.t(Key::HomeTitle)}</h1>
             <p class="lead">{lang.t(Key::HomeIntro)}</p>
+        </section>
+        <section class="card join-card" aria-labelledby="join-title">
+            <h2 id="join-title">{lang.t(Key::HomeJoinTitle)}</h2>
+            <p>{lang.t(Key::HomeJoinText)}</p>
+            <CodeForm typed=String::new() error=None />
         </section>
         <section class="card demo-card" aria-labelledby="demo-title">
             <h2 id="demo-title">{lang.t(Key::HomeDemoTitle)}</h2>

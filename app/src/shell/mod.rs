@@ -9,8 +9,11 @@ use leptos_meta::{provide_meta_context, MetaTags, Stylesheet, Title};
 use leptos_router::components::{Route, Router, Routes};
 use leptos_router::{path, SsrMode};
 
+use crate::assessment::{AssessOverviewPage, AssessStepPage, ReviewPage};
 use crate::i18n::{detect_lang, Key};
+use crate::participant::{JoinPage, WelcomePage};
 use crate::results::ResultsPage;
+use crate::team::TeamPage;
 pub use home::HomePage;
 pub use layout::Layout;
 pub use not_found::NotFound;
@@ -59,6 +62,13 @@ pub fn App() -> impl IntoView {
                         view=ResultsPage
                         ssr=SsrMode::Async
                     />
+                    <Route path=path!("/join") view=JoinPage ssr=SsrMode::Async />
+                    // Async here too: the welcome page clears a cookie, a header.
+                    <Route path=path!("/workshops/:id/welcome") view=WelcomePage ssr=SsrMode::Async />
+                    <Route path=path!("/workshops/:id/assess") view=AssessOverviewPage ssr=SsrMode::Async />
+                    <Route path=path!("/workshops/:id/assess/:step") view=AssessStepPage ssr=SsrMode::Async />
+                    <Route path=path!("/workshops/:id/review") view=ReviewPage ssr=SsrMode::Async />
+                    <Route path=path!("/workshops/:id/team") view=TeamPage ssr=SsrMode::Async />
                 </Routes>
             </Layout>
         </Router>

@@ -4,4 +4,16 @@ mod chart;
 mod notice;
 
 pub use chart::EChart;
-pub use notice::{set_status, ErrorNotice};
+pub use notice::{set_status, ErrorNotice, FieldError};
+
+/// Marks the page as run by JavaScript (`<html class="js">`): answer forms then hide their
+/// Save buttons, because they save by themselves.
+#[cfg(feature = "hydrate")]
+pub fn mark_scripted() {
+    if let Some(root) = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.document_element())
+    {
+        let _ = root.class_list().add_1("js");
+    }
+}

@@ -23,7 +23,7 @@ pub fn set_status(code: u16) {
 pub fn ErrorNotice(error: AppError) -> impl IntoView {
     set_status(error.status_code());
     let lang = use_lang();
-    let title = match error {
+    let title = match &error {
         AppError::NotFound => Key::NotFoundTitle,
         _ => Key::ErrorTitle,
     };
@@ -32,8 +32,39 @@ pub fn ErrorNotice(error: AppError) -> impl IntoView {
             <h2>{lang.t(title)}</h2>
             <p>{error.message(lang)}</p>
             <p>
+                {(error == AppError::Unauthorized).then(|| view! {
+                    <a class="button" href="/join">{lang.t(Key::JoinTitle)}</a> " "
+                })}
                 <a href="/">{lang.t(Key::BackHome)}</a>
             </p>
         </div>
+    }
+}
+
+/// The messages of a failed form about one field, or, with `field = ""`, the message of an
+/// error that is not about a field (a conflict, a closed phase, a lost connection).
+#[component]
+pub fn FieldError(
+    /// The form's latest error, if any.
+    #[prop(into)]
+    error: Signal<Option<AppError>>,
+    /// The field, or `""` for the form as a whole.
+    field: &'static str,
+) -> impl IntoView {
+    let lang = use_lang();
+    let text = move || match error.get() {
+        Some(AppError::Validation { fields }) => fields.get(field).map(|keys| {
+            keys.iter()
+                .map(|k| lang.t(*k))
+                .collect::<Vec<_>>()
+                .join(" ")
+        }),
+        Some(other) if field.is_empty() => Some(other.message(lang)),
+        _ => None,
+    };
+    view! {
+        <Show when=move || text().is_some()>
+            <p class="field-error" role="alert">{text}</p>
+        </Show>
     }
 }

@@ -91,6 +91,17 @@ impl Phase {
         }
     }
 
+    /// Whether participants may still change their answers.
+    pub fn accepts_answers(self) -> bool {
+        self == Phase::Assessment
+    }
+
+    /// Whether team leads may settle their team's consensus: while answers come in and
+    /// during the review that follows.
+    pub fn accepts_consensus(self) -> bool {
+        matches!(self, Phase::Assessment | Phase::Review)
+    }
+
     /// Reads a stored value.
     pub fn parse(value: &str) -> Option<Phase> {
         [
@@ -168,5 +179,32 @@ mod tests {
             assert_eq!(Phase::parse(phase).unwrap().as_str(), phase);
         }
         assert_eq!(Phase::parse("open"), None);
+    }
+
+    #[test]
+    fn answers_only_during_assessment_consensus_until_review_ends() {
+        let open: Vec<_> = [
+            "setup",
+            "assessment",
+            "review",
+            "prioritisation",
+            "roadmap",
+            "closed",
+        ]
+        .into_iter()
+        .filter_map(Phase::parse)
+        .map(|p| (p.accepts_answers(), p.accepts_consensus()))
+        .collect();
+        assert_eq!(
+            open,
+            [
+                (false, false),
+                (true, true),
+                (false, true),
+                (false, false),
+                (false, false),
+                (false, false)
+            ]
+        );
     }
 }

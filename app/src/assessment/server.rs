@@ -1,0 +1,162 @@
+//! Server functions of the assessment: what a participant reads, and saving an answer.
+
+use leptos::prelude::*;
+use serde::{Deserialize, Serialize};
+
+use super::{Mark, MaturityLevel, Response};
+use crate::error::AppError;
+use crate::framework::Sheet;
+use crate::ids::{IndicatorId, WorkshopId};
+use crate::participant::Me;
+use crate::workshop::WorkshopSummary;
+
+/// A participant's answer as their form shows it.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct MyAnswer {
+    /// The indicator.
+    pub indicator: IndicatorId,
+    /// The answer.
+    pub response: Response,
+    /// The level to reach.
+    pub target: Option<MaturityLevel>,
+    /// Evidence link.
+    pub evidence_url: Option<String>,
+    /// Note.
+    pub note: Option<String>,
+    /// Strength, weakness or neither.
+    pub mark: Mark,
+}
+
+/// Everything the assessment pages of one participant show.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct AssessmentSheet {
+    /// The workshop.
+    pub workshop: WorkshopSummary,
+    /// The participant.
+    pub me: Me,
+    /// The framework.
+    pub sheet: Sheet,
+    /// Their answers so far.
+    pub answers: Vec<MyAnswer>,
+    /// Whether answers may still change (the assessment phase is open).
+    pub editable: bool,
+}
+
+impl AssessmentSheet {
+    /// The participant's answer to an indicator, if any.
+    pub fn answer(&self, indicator: IndicatorId) -> Option<&MyAnswer> {
+        self.answers.iter().find(|a| a.indicator == indicator)
+    }
+}
+
+/// What a save hands back.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Saved {
+    /// The answer's version after the save.
+    pub version: i64,
+}
+
+/// The current participant's assessment of `workshop`.
+#[server(name = GetAssessmentSheet, endpoint = "assessment_sheet")]
+pub async fn assessment_sheet(workshop: WorkshopId) -> Result<AssessmentSheet, AppError> {
+    let state = crate::state::AppState::from_context()?;
+    ssr::sheet(&state.db, workshop).await
+}
+
+/// Saves one answer of the current participant. The form's fields arrive as typed and are
+/// checked here; the participant and their team come from the session, never from the form.
+#[server(name = SaveAnswer, endpoint = "save_answer")]
+pub async fn save_answer(
+    workshop: WorkshopId,
+    indicator: IndicatorId,
+    response: Option<String>,
+    target: Option<String>,
+    evidence: Option<String>,
+    note: Option<String>,
+    mark: Option<String>,
+) -> Result<Saved, AppError> {
+    let state = crate::state::AppState::from_context()?;
+    let raw = super::input::RawAnswer {
+        response: response.as_deref(),
+        target: target.as_deref(),
+        evidence: evidence.as_deref(),
+        note: note.as_deref(),
+        mark: mark.as_deref(),
+    };
+    ssr::save(&state.db, workshop, indicator, &raw).await
+}
+
+#[cfg(feature = "ssr")]
+mod ssr {
+    use super::*;
+    use crate::assessment::input::{parse_answer, RawAnswer};
+    use crate::assessment::{repo, Answer};
+    use crate::db::Db;
+    use crate::error::AppResult;
+    use crate::i18n::Key;
+    use crate::participant::session;
+    use crate::workshop::repo as workshops;
+
+    pub(super) async fn sheet(db: &Db, workshop: WorkshopId) -> AppResult<AssessmentSheet> {
+        let me = session::current(db).await?;
+        me.require_workshop(workshop)?;
+        let facts = workshops::facts(db.pool(), workshop).await?;
+        let sheet = crate::framework::repo::sheet(db.pool(), facts.framework).await?;
+        let answers = repo::answers_of(db.pool(), me.participant)
+            .await?
+            .into_iter()
+            .map(|stored| MyAnswer {
+                indicator: stored.answer.indicator,
+                response: stored.answer.response,
+                target: stored.answer.target,
+                evidence_url: stored.answer.evidence_url,
+                note: stored.answer.note,
+                mark: stored.answer.mark,
+            })
+            .collect();
+        Ok(AssessmentSheet {
+            editable: facts.summary.phase.accepts_answers(),
+            workshop: facts.summary,
+            me,
+            sheet,
+            answers,
+        })
+    }
+
+    pub(super) async fn save(
+        db: &Db,
+        workshop: WorkshopId,
+        indicator: IndicatorId,
+        raw: &RawAnswer<'_>,
+    ) -> AppResult<Saved> {
+        let me = session::current(db).await?;
+        me.require_workshop(workshop)?;
+        let facts = workshops::facts(db.pool(), workshop).await?;
+        if !facts.summary.phase.accepts_answers() {
+            return Err(AppError::Conflict {
+                reason: Key::ErrAssessmentClosed,
+            });
+        }
+        if !repo::indicator_in_framework(db.pool(), indicator, facts.framework).await? {
+            return Err(AppError::invalid(
+                "indicator",
+                Key::ErrIndicatorNotInWorkshop,
+            ));
+        }
+        let input = parse_answer(raw)?;
+        let version = repo::upsert(
+            db.pool(),
+            &Answer {
+                participant: me.participant,
+                indicator,
+                response: input.response,
+                target: input.target,
+                evidence_url: input.evidence_url,
+                note: input.note,
+                mark: input.mark,
+            },
+        )
+        .await?;
+        Ok(Saved { version })
+    }
+}
