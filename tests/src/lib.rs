@@ -196,13 +196,75 @@ impl TestApp {
 
     /// Calls a server function with a URL-encoded body, as browsers do.
     pub async fn call(&self, endpoint: &str, form: &str) -> Reply {
-        let request = Request::post(format!("/api/{endpoint}"))
+        self.call_with(endpoint, form, &[]).await
+    }
+
+    /// Calls a server function with a URL-encoded body and extra headers.
+    pub async fn call_with(&self, endpoint: &str, form: &str, headers: &[(&str, &str)]) -> Reply {
+        let mut request = Request::post(format!("/api/{endpoint}"))
+            .header("content-type", "application/x-www-form-urlencoded")
+            .header("accept", "application/json");
+        for (name, value) in headers {
+            request = request.header(*name, *value);
+        }
+        self.send(request.body(Body::from(form.to_owned())).expect("request"))
+            .await
+    }
+
+    /// Calls a server function as the holder of a session cookie (`rumbo_session=…`).
+    pub async fn call_as(&self, cookie: &str, endpoint: &str, pairs: &[(&str, &str)]) -> Reply {
+        self.call_with(endpoint, &form(pairs), &[("cookie", cookie)])
+            .await
+    }
+
+    /// Calls a server function from a given client address, as the server sees it.
+    pub async fn call_from(&self, ip: [u8; 4], endpoint: &str, pairs: &[(&str, &str)]) -> Reply {
+        let mut request = Request::post(format!("/api/{endpoint}"))
             .header("content-type", "application/x-www-form-urlencoded")
             .header("accept", "application/json")
-            .body(Body::from(form.to_owned()))
+            .body(Body::from(form(pairs)))
             .expect("request");
+        let addr = std::net::SocketAddr::from((ip, 40000));
+        request
+            .extensions_mut()
+            .insert(axum::extract::ConnectInfo(addr));
         self.send(request).await
     }
+
+    /// Joins a workshop as a new participant; returns their session cookie (`name=value`).
+    pub async fn join(&self, code: &str, name: &str, team: i64) -> String {
+        let reply = self
+            .call(
+                "join_workshop",
+                &form(&[("code", code), ("name", name), ("team", &team.to_string())]),
+            )
+            .await;
+        assert!(
+            reply.status.is_redirection() || reply.status.is_success(),
+            "join: {reply:?}"
+        );
+        cookie_from(&reply, "rumbo_session")
+            .unwrap_or_else(|| panic!("no session cookie: {reply:?}"))
+    }
+}
+
+/// A URL-encoded form body.
+pub fn form(pairs: &[(&str, &str)]) -> String {
+    form_urlencoded::Serializer::new(String::new())
+        .extend_pairs(pairs)
+        .finish()
+}
+
+/// The `name=value` of a cookie a response sets, if it sets it to something.
+pub fn cookie_from(reply: &Reply, name: &str) -> Option<String> {
+    reply
+        .headers
+        .get_all("set-cookie")
+        .iter()
+        .filter_map(|v| v.to_str().ok())
+        .filter_map(|v| v.split(';').next())
+        .find(|pair| pair.starts_with(&format!("{name}=")) && pair.len() > name.len() + 1)
+        .map(str::to_owned)
 }
 
 /// Runs the same async test body on SQLite and on PostgreSQL, as two tests.
