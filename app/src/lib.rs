@@ -3,6 +3,9 @@
 //! The crate is laid out by domain: each folder holds that domain's types, rules, server
 //! functions, repository (server only) and views.
 
+// Leptos views are nested types; the team and assessment pages go deeper than the default.
+#![recursion_limit = "256"]
+
 pub mod assessment;
 #[cfg(feature = "ssr")]
 pub mod db;

@@ -63,7 +63,11 @@ fn built_app() -> (PathBuf, PathBuf) {
 pub struct RunningApp {
     /// `http://127.0.0.1:PORT`.
     pub base_url: String,
-    _server: ProcessGuard,
+    server: Option<ProcessGuard>,
+    bin: PathBuf,
+    site: PathBuf,
+    url: String,
+    port: u16,
     _dir: tempfile::TempDir,
 }
 
@@ -81,22 +85,42 @@ impl RunningApp {
             .status()
             .expect("run rumbo demo");
         assert!(status.success(), "rumbo demo failed");
+        let mut app = RunningApp {
+            base_url: format!("http://127.0.0.1:{port}"),
+            server: None,
+            bin,
+            site,
+            url,
+            port,
+            _dir: dir,
+        };
+        app.start().await;
+        app
+    }
+
+    /// Starts the server (again) on the same port and database.
+    pub async fn start(&mut self) {
         let server = ProcessGuard::spawn(
-            Command::new(&bin)
+            Command::new(&self.bin)
                 .arg("serve")
-                .env("DATABASE_URL", &url)
-                .env("LEPTOS_SITE_ADDR", format!("127.0.0.1:{port}"))
-                .env("LEPTOS_SITE_ROOT", &site)
+                .env("DATABASE_URL", &self.url)
+                .env("LEPTOS_SITE_ADDR", format!("127.0.0.1:{}", self.port))
+                .env("LEPTOS_SITE_ROOT", &self.site)
                 .env("RUST_LOG", "warn"),
         )
         .expect("start rumbo serve");
-        let app = RunningApp {
-            base_url: format!("http://127.0.0.1:{port}"),
-            _server: server,
-            _dir: dir,
-        };
-        wait_for_port(port, "rumbo").await;
-        app
+        self.server = Some(server);
+        wait_for_port(self.port, "rumbo").await;
+    }
+
+    /// Kills the server, as a crash or a restart would, and waits until the port is closed.
+    pub async fn stop(&mut self) {
+        drop(self.server.take());
+        let deadline = Instant::now() + Duration::from_secs(10);
+        while std::net::TcpStream::connect(("127.0.0.1", self.port)).is_ok() {
+            assert!(Instant::now() < deadline, "rumbo did not stop");
+            tokio::time::sleep(Duration::from_millis(50)).await;
+        }
     }
 }
 

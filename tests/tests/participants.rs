@@ -474,6 +474,50 @@ on_both_databases! {
         assert!(reply.json()["message"].as_str().unwrap().contains("Ya no se puede fijar"));
     }
 
+    async fn without_javascript_the_forms_work_by_plain_post(app: TestApp) {
+        let (id, teams) = workshop(&app, "ECU2026", &["GAD Azuay"]).await;
+        let ind = indicators(&app, id).await;
+        let page = format!("/workshops/{id}/assess/1");
+        // Joining: a plain form post, answered with a redirect to the welcome page.
+        let reply = app
+            .call_with(
+                "join_workshop",
+                &form(&[("code", "ECU2026"), ("name", "Ana"), ("team", &teams[0].to_string())]),
+                &[("accept", "text/html"), ("referer", "/join?code=ECU2026")],
+            )
+            .await;
+        assert!(reply.status.is_redirection(), "{reply:?}");
+        assert_eq!(reply.headers["location"], format!("/workshops/{id}/welcome"));
+        let me = cookie_from(&reply, "rumbo_session").unwrap();
+
+        // Answering: the form posts every field; the browser comes back to the same step.
+        let body = form(&[
+            ("workshop", &id.to_string()), ("indicator", &ind[0].to_string()), ("response", "4"),
+            ("mark", "strength"), ("target", "5"), ("evidence", ""), ("note", "sin JavaScript"),
+        ]);
+        let reply = app
+            .call_with("save_answer", &body, &[("accept", "text/html"), ("referer", &page), ("cookie", &me)])
+            .await;
+        assert!(reply.status.is_redirection(), "{reply:?}");
+        assert_eq!(reply.headers["location"], page.as_str());
+        assert_eq!(my_answer(&app, &me, id, ind[0]).await.unwrap()["note"], "sin JavaScript");
+        let html = app.get_with(&page, &[("cookie", &me)]).await.body;
+        assert!(html.contains(r#"value="4" checked"#), "the saved level is checked in the page");
+
+        // A refused answer comes back to the page with the error in the address, and the page
+        // shows it in the reader's language. (Browsers send the referer as a full address.)
+        let body = form(&[("workshop", &id.to_string()), ("indicator", &ind[0].to_string()), ("response", "9")]);
+        let referer = format!("http://localhost{page}");
+        let reply = app
+            .call_with("save_answer", &body, &[("accept", "text/html"), ("referer", &referer), ("cookie", &me)])
+            .await;
+        let back = reply.headers["location"].to_str().unwrap().trim_start_matches("http://localhost").to_owned();
+        assert!(back.starts_with(&page) && back.contains("__err="), "{back}");
+        let html = app.get_with(&back, &[("cookie", &me)]).await.body;
+        assert!(html.contains("El nivel debe estar entre 1 y 5."), "{html}");
+        assert_eq!(my_answer(&app, &me, id, ind[0]).await.unwrap()["response"]["level"], 4);
+    }
+
     async fn the_demo_workshop_can_be_joined_and_its_joiners_lead(app: TestApp) {
         let demo = app::demo::load(app.db()).await.unwrap().workshop.0;
         let page = app.get("/join?code=demo-2026").await;

@@ -22,7 +22,7 @@ pub fn EChart(
 ) -> impl IntoView {
     let lang = use_lang();
     #[cfg(feature = "hydrate")]
-    Effect::new(move |_| draw(id, &chart, height));
+    Effect::new(move |_| draw_when_attached(id, chart.clone(), height, Owner::current(), 0));
     #[cfg(not(feature = "hydrate"))]
     let _ = chart;
     view! {
@@ -40,17 +40,37 @@ pub fn EChart(
     }
 }
 
+/// Draws the chart once its box is in the document. After a client-side navigation the
+/// effect can run before the new page is attached, so it waits a few frames for it.
+#[cfg(feature = "hydrate")]
+fn draw_when_attached(
+    id: &'static str,
+    chart: Chart,
+    height: u32,
+    owner: Option<Owner>,
+    tries: u32,
+) {
+    let element = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.get_element_by_id(id));
+    match element {
+        // Under the effect's owner, so the resize listener goes when the chart does.
+        Some(element) => match owner {
+            Some(owner) => owner.with(|| draw(id, element, &chart, height)),
+            None => draw(id, element, &chart, height),
+        },
+        None if tries < 120 => {
+            request_animation_frame(move || draw_when_attached(id, chart, height, owner, tries + 1))
+        }
+        None => leptos::logging::error!("chart {id}: its box never appeared"),
+    }
+}
+
 /// Draws the chart as wide as its box, and redraws it at the new width when the window is
 /// resized (a phone turned sideways).
 #[cfg(feature = "hydrate")]
-fn draw(id: &'static str, chart: &Chart, height: u32) {
+fn draw(id: &'static str, element: web_sys::Element, chart: &Chart, height: u32) {
     use charming::{ChartResize, WasmRenderer};
-    let Some(element) = web_sys::window()
-        .and_then(|w| w.document())
-        .and_then(|d| d.get_element_by_id(id))
-    else {
-        return;
-    };
     let width_of =
         |element: &web_sys::Element| u32::try_from(element.client_width()).unwrap_or(0).max(260);
     element.set_inner_html("");

@@ -1,0 +1,216 @@
+//! The participant's journey in headless Chromium on a 360-px-wide screen: join the demo with
+//! its code, answer, reload, lose the server mid-session, and see the team's consensus.
+
+use std::time::Duration;
+
+use fantoccini::{Client, Locator};
+use tests::browser::{Browser, RunningApp};
+
+const WAIT: Duration = Duration::from_secs(20);
+
+async fn wait_for(client: &Client, css: &str) -> fantoccini::elements::Element {
+    match client
+        .wait()
+        .at_most(WAIT)
+        .for_element(Locator::Css(css))
+        .await
+    {
+        Ok(element) => element,
+        Err(e) => {
+            // What the participant saw, for whoever reads the failure.
+            let text = client
+                .execute("return document.body.innerText;", vec![])
+                .await
+                .ok()
+                .and_then(|v| v.as_str().map(str::to_owned))
+                .unwrap_or_default();
+            let url = client
+                .current_url()
+                .await
+                .map(|u| u.to_string())
+                .unwrap_or_default();
+            panic!("{css} did not appear on {url}: {e}\n--- page text ---\n{text}")
+        }
+    }
+}
+
+/// Waits until the page's WebAssembly has hydrated it (it marks `<html class="js">`).
+async fn wait_for_hydration(client: &Client) {
+    wait_for(client, "html.js").await;
+    // Hydration runs right after the mark; give it a moment to attach the handlers.
+    tokio::time::sleep(Duration::from_millis(300)).await;
+}
+
+async fn is_checked(client: &Client, css: &str) -> bool {
+    client
+        .execute(
+            "return document.querySelector(arguments[0]).checked;",
+            vec![css.into()],
+        )
+        .await
+        .unwrap()
+        .as_bool()
+        .unwrap_or(false)
+}
+
+/// Saves what the screen shows when `RUMBO_SCREENSHOTS` names a folder (for looking at the
+/// layout by eye; tests never depend on it).
+async fn snapshot(client: &Client, name: &str) {
+    if let Some(dir) = std::env::var_os("RUMBO_SCREENSHOTS") {
+        let png = client.screenshot().await.unwrap();
+        std::fs::write(std::path::Path::new(&dir).join(format!("{name}.png")), png).unwrap();
+    }
+}
+
+/// The page is no wider than the screen: nothing to scroll sideways.
+async fn assert_fits(client: &Client, page: &str) {
+    let widths = client
+        .execute(
+            "return [document.documentElement.scrollWidth, window.innerWidth];",
+            vec![],
+        )
+        .await
+        .unwrap();
+    let (scroll, inner) = (widths[0].as_i64().unwrap(), widths[1].as_i64().unwrap());
+    assert!(
+        scroll <= inner,
+        "{page}: {scroll} px of content on a {inner}-px screen"
+    );
+}
+
+async fn answer(client: &Client, code: &str, level: &str) {
+    let css = format!("#ind-{code} input[name='response'][value='{level}']");
+    wait_for(client, &css).await.click().await.unwrap();
+}
+
+#[tokio::test]
+async fn join_answer_survive_a_restart_and_see_the_team() {
+    let mut app = RunningApp::start_with_demo().await;
+    let browser = Browser::start("es-EC,es").await;
+    let client = &browser.client;
+    client.set_window_size(360, 800).await.unwrap();
+
+    // Join from the home page with the code typed loosely.
+    client.goto(&format!("{}/", app.base_url)).await.unwrap();
+    wait_for(client, "#join-code")
+        .await
+        .send_keys("demo 2026")
+        .await
+        .unwrap();
+    client
+        .find(Locator::XPath("//button[text()='Continuar']"))
+        .await
+        .unwrap()
+        .click()
+        .await
+        .unwrap();
+    wait_for(client, "#join-name")
+        .await
+        .send_keys("Prueba Navegador")
+        .await
+        .unwrap();
+    wait_for(client, "#join-team option:nth-child(2)")
+        .await
+        .click()
+        .await
+        .unwrap();
+    client
+        .find(Locator::XPath("//button[text()='Unirme']"))
+        .await
+        .unwrap()
+        .click()
+        .await
+        .unwrap();
+    let link = wait_for(client, "#resume-link").await;
+    let link = link.prop("value").await.unwrap().unwrap_or_default();
+    assert!(
+        link.contains("/resume/"),
+        "the resume link is shown: {link}"
+    );
+    assert_fits(client, "welcome").await;
+    snapshot(client, "welcome").await;
+
+    client
+        .find(Locator::LinkText("Empezar la autoevaluación"))
+        .await
+        .unwrap()
+        .click()
+        .await
+        .unwrap();
+    wait_for(client, "#ind-T1").await;
+    wait_for_hydration(client).await;
+    assert_fits(client, "assessment step").await;
+
+    // Three answers, each saved by itself.
+    for (code, level) in [("T1", "3"), ("T2", "4"), ("T3", "na")] {
+        answer(client, code, level).await;
+        wait_for(
+            client,
+            &format!("#ind-{code} .save-status[data-save-state='saved']"),
+        )
+        .await;
+    }
+
+    // A reload shows exactly what was saved.
+    client.refresh().await.unwrap();
+    wait_for(client, "#ind-T1").await;
+    for (code, level) in [("T1", "3"), ("T2", "4"), ("T3", "na")] {
+        let css = format!("#ind-{code} input[name='response'][value='{level}']");
+        assert!(
+            is_checked(client, &css).await,
+            "{code} kept {level} after reload"
+        );
+    }
+    wait_for_hydration(client).await;
+
+    // The server goes away mid-session: the answer is kept and retried until it is back.
+    app.stop().await;
+    answer(client, "T4", "2").await;
+    wait_for(client, "#ind-T4 .save-status[data-save-state='retrying']").await;
+    client
+        .execute(
+            "document.querySelector('#ind-T4').scrollIntoView();",
+            vec![],
+        )
+        .await
+        .unwrap();
+    snapshot(client, "retrying").await;
+    let status = client
+        .find(Locator::Css("#ind-T4 .save-status"))
+        .await
+        .unwrap();
+    assert!(
+        status.text().await.unwrap().contains("Sin conexión"),
+        "the participant is told"
+    );
+    app.start().await;
+    wait_for(client, "#ind-T4 .save-status[data-save-state='saved']").await;
+    client.refresh().await.unwrap();
+    wait_for(client, "#ind-T4").await;
+    assert!(
+        is_checked(client, "#ind-T4 input[name='response'][value='2']").await,
+        "the retried answer reached the server"
+    );
+
+    // The team view: consensus table and the radar drawn by ECharts.
+    wait_for_hydration(client).await;
+    client
+        .find(Locator::LinkText("Mi equipo"))
+        .await
+        .unwrap()
+        .click()
+        .await
+        .unwrap();
+    wait_for(client, "#team-radar[data-drawn='true'] canvas").await;
+    let rows = client
+        .find_all(Locator::Css(".consensus-table tbody tr"))
+        .await
+        .unwrap();
+    assert_eq!(rows.len(), 20, "one row per indicator");
+    let first = rows[0].text().await.unwrap();
+    assert!(first.contains("T1"), "{first}");
+    assert_fits(client, "team view").await;
+    snapshot(client, "team").await;
+
+    browser.client.clone().close().await.ok();
+}
