@@ -8,6 +8,9 @@ use serde_json::Value;
 use sqlx::Row;
 use tests::{cookie_from, form, on_both_databases, TestApp};
 
+/// Form fields of a request.
+type Fields<'a> = Vec<(&'a str, &'a str)>;
+
 /// A workshop in the assessment phase with the given teams; returns its id and team ids.
 async fn workshop(app: &TestApp, code: &str, names: &[&str]) -> (i64, Vec<i64>) {
     let code = JoinCode::parse(code).unwrap();
@@ -284,7 +287,7 @@ on_both_databases! {
         let before = my_answer(&app, &me, id, ind[0]).await;
 
         let long = "n".repeat(2001);
-        let cases: Vec<(Vec<(&str, &str)>, &str, &str)> = vec![
+        let cases: Vec<(Fields, &str, &str)> = vec![
             (vec![("response", "0")], "response", "El nivel debe estar entre 1 y 5."),
             (vec![("response", "6")], "response", "El nivel debe estar entre 1 y 5."),
             (vec![("response", "abc")], "response", "El nivel debe estar entre 1 y 5."),

@@ -380,8 +380,9 @@ fn IndicatorCard(
     let mark = answer.as_ref().map(|a| a.mark).unwrap_or_default();
     let has_details = target.is_some() || !evidence.is_empty() || !note.is_empty();
 
+    // One handler for `change` and `input`: the saver decides what each event means.
     #[cfg(feature = "hydrate")]
-    let on_edit = {
+    let (on_edit, on_input) = {
         let saver = super::autosave::Saver::new(
             state,
             Callback::new(move |has_response: bool| {
@@ -392,13 +393,15 @@ fn IndicatorCard(
                 }
             }),
         );
-        move |ev: leptos::ev::Event| edited(&ev, form_ref, &saver, state)
+        let on_edit = move |ev: leptos::ev::Event| edited(&ev, form_ref, &saver, state);
+        (on_edit.clone(), on_edit)
     };
+    // On the server the form is only rendered; nothing listens.
     #[cfg(not(feature = "hydrate"))]
-    let on_edit = move |_: leptos::ev::Event| {
+    let (on_edit, on_input) = {
         let _ = (answered, key);
+        (|_: leptos::ev::Event| {}, |_: leptos::ev::Event| {})
     };
-    let on_input = on_edit.clone();
 
     let is_current = |value: &str| current.as_deref() == Some(value);
     let (na_checked, dk_checked) = (is_current("na"), is_current("dk"));
