@@ -14,7 +14,7 @@ use crate::error::AppError;
 use crate::framework::{SheetIndicator, Text};
 use crate::i18n::{use_lang, Key};
 use crate::ids::{IndicatorId, WorkshopId};
-use crate::participant::ResumeLink;
+use crate::participant::{Me, ResumeLink};
 use crate::ui::ErrorNotice;
 
 /// The workshop id in the URL, if it is one.
@@ -66,14 +66,19 @@ pub enum Tab {
     Team,
 }
 
-/// The header of every participant page: workshop, who, and the tabs.
+/// The header of every participant page: the document title, the workshop, who, and the tabs.
 #[component]
 pub fn ParticipantNav(
+    /// The workshop.
     workshop: WorkshopId,
+    /// Its title.
     title: String,
-    name: String,
-    team: String,
+    /// The participant.
+    me: Me,
+    /// The page shown.
     current: Tab,
+    /// The page's own title, first in the browser tab.
+    page: String,
 ) -> impl IntoView {
     let lang = use_lang();
     let tab = move |tab: Tab, href: String, key: Key| {
@@ -87,9 +92,10 @@ pub fn ParticipantNav(
         }
     };
     view! {
+        <Title text=format!("{page} — {title}") />
         <header class="participant-head">
             <p class="eyebrow">{title}</p>
-            <p class="who">{name} " · " <strong>{team}</strong></p>
+            <p class="who">{me.display_name} " · " <strong>{me.team_name}</strong></p>
             <nav aria-label=lang.t(Key::ParticipantNav)>
                 <ul class="tabs">
                     {tab(Tab::Assess, format!("/workshops/{workshop}/assess"), Key::TabAssess)}
@@ -145,13 +151,12 @@ pub fn AssessOverviewPage() -> impl IntoView {
         let all = progress::overall(&pillars);
         let id = sheet.workshop.id;
         view! {
-            <Title text=format!("{} — {}", lang.t(Key::TabAssess), sheet.workshop.title) />
             <ParticipantNav
                 workshop=id
                 title=sheet.workshop.title.clone()
-                name=sheet.me.display_name.clone()
-                team=sheet.me.team_name.clone()
+                me=sheet.me.clone()
                 current=Tab::Assess
+                page=lang.t(Key::TabAssess).to_owned()
             />
             <section class="page">
                 <h1>{lang.t(Key::AssessTitle)}</h1>
@@ -268,13 +273,12 @@ fn StepView(sheet: AssessmentSheet, step: usize) -> impl IntoView {
         }
     });
     view! {
-        <Title text=format!("{} — {}", pillar.name.get(lang), sheet.workshop.title) />
         <ParticipantNav
             workshop=id
             title=sheet.workshop.title.clone()
-            name=sheet.me.display_name.clone()
-            team=sheet.me.team_name.clone()
+            me=sheet.me.clone()
             current=Tab::Assess
+            page=pillar.name.get(lang).to_owned()
         />
         <section class="page">
             <nav class="steps-nav" aria-label=lang.t(Key::StepsNav)>
@@ -581,13 +585,12 @@ pub fn ReviewPage() -> impl IntoView {
             .into_any()
         };
         view! {
-            <Title text=format!("{} — {}", lang.t(Key::TabReview), sheet.workshop.title) />
             <ParticipantNav
                 workshop=id
                 title=sheet.workshop.title.clone()
-                name=sheet.me.display_name.clone()
-                team=sheet.me.team_name.clone()
+                me=sheet.me.clone()
                 current=Tab::Review
+                page=lang.t(Key::TabReview).to_owned()
             />
             <section class="page">
                 <h1>{lang.t(Key::ReviewTitle)}</h1>

@@ -3,7 +3,7 @@
 use leptos::form::ActionForm;
 use leptos::prelude::*;
 use leptos_meta::Title;
-use leptos_router::hooks::{use_params_map, use_query_map};
+use leptos_router::hooks::use_query_map;
 
 use super::{find_workshop, take_resume_link, who_am_i, JoinTarget, JoinWorkshop, RenewResumeLink};
 use crate::error::AppError;
@@ -128,19 +128,16 @@ fn JoinStepTwo(target: JoinTarget) -> impl IntoView {
 #[component]
 pub fn WelcomePage() -> impl IntoView {
     let lang = use_lang();
-    let params = use_params_map();
-    let id = move || {
-        params
-            .read()
-            .get("id")
-            .and_then(|raw| raw.parse::<WorkshopId>().ok())
-    };
-    let data = Resource::new(id, |id| async move {
-        let id = id.ok_or(AppError::NotFound)?;
-        let me = who_am_i(id).await?;
-        let link = take_resume_link().await?;
-        Ok::<_, AppError>((id, me, link))
-    });
+    let id = crate::assessment::views::workshop_param();
+    let data = Resource::new(
+        move || id.get(),
+        |id| async move {
+            let id = id.ok_or(AppError::NotFound)?;
+            let me = who_am_i(id).await?;
+            let link = take_resume_link().await?;
+            Ok::<_, AppError>((id, me, link))
+        },
+    );
     view! {
         <Title text=lang.t(Key::WelcomeTitle) />
         <section class="page narrow">

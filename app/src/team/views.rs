@@ -3,7 +3,6 @@
 
 use leptos::form::ActionForm;
 use leptos::prelude::*;
-use leptos_meta::Title;
 
 use super::rules::{IndicatorConsensus, DISAGREEMENT_IQR, DISAGREEMENT_RANGE};
 use super::{team_view, SettleConsensus, TeamIndicator, TeamView};
@@ -108,13 +107,12 @@ fn TeamBody(view: TeamView, refresh: RwSignal<u32>) -> impl IntoView {
         .into_any()
     };
     view! {
-        <Title text=format!("{} — {}", lang.t(Key::TeamTitle), view.workshop.title) />
         <ParticipantNav
             workshop=id
             title=view.workshop.title.clone()
-            name=view.me.display_name.clone()
-            team=view.me.team_name.clone()
+            me=view.me.clone()
             current=Tab::Team
+            page=lang.t(Key::TeamTitle).to_owned()
         />
         <section class="page">
             <h1>{lang.t(Key::TeamTitle)} ": " {view.me.team_name.clone()}</h1>
