@@ -34,11 +34,9 @@ async fn wait_for(client: &Client, css: &str) -> fantoccini::elements::Element {
     }
 }
 
-/// Waits until the page's WebAssembly has hydrated it (it marks `<html class="js">`).
-async fn wait_for_hydration(client: &Client) {
-    wait_for(client, "html.js").await;
-    // Hydration runs right after the mark; give it a moment to attach the handlers.
-    tokio::time::sleep(Duration::from_millis(300)).await;
+/// Waits until an indicator's form is hydrated: it then saves by itself.
+async fn wait_until_live(client: &Client, code: &str) {
+    wait_for(client, &format!("#ind-{code}[data-live='true']")).await;
 }
 
 async fn is_checked(client: &Client, css: &str) -> bool {
@@ -137,8 +135,7 @@ async fn join_answer_survive_a_restart_and_see_the_team() {
         .click()
         .await
         .unwrap();
-    wait_for(client, "#ind-T1").await;
-    wait_for_hydration(client).await;
+    wait_until_live(client, "T1").await;
     assert_fits(client, "assessment step").await;
 
     // Three answers, each saved by itself.
@@ -161,7 +158,7 @@ async fn join_answer_survive_a_restart_and_see_the_team() {
             "{code} kept {level} after reload"
         );
     }
-    wait_for_hydration(client).await;
+    wait_until_live(client, "T4").await;
 
     // The server goes away mid-session: the answer is kept and retried until it is back.
     app.stop().await;
@@ -193,7 +190,7 @@ async fn join_answer_survive_a_restart_and_see_the_team() {
     );
 
     // The team view: consensus table and the radar drawn by ECharts.
-    wait_for_hydration(client).await;
+    wait_until_live(client, "T4").await;
     client
         .find(Locator::LinkText("Mi equipo"))
         .await

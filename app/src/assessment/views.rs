@@ -370,6 +370,9 @@ fn IndicatorCard(
     } else {
         SaveState::Idle
     });
+    // Effects run only in the browser, after hydration: from then on edits save by themselves.
+    let live = RwSignal::new(false);
+    Effect::new(move |_| live.set(true));
     let form_ref = NodeRef::<leptos::html::Form>::new();
     let current = answer.as_ref().map(|a| a.response.form_value());
     let target = answer.as_ref().and_then(|a| a.target).map(|t| t.get());
@@ -455,7 +458,12 @@ fn IndicatorCard(
         SaveState::Refused(error) => error.message(lang),
     };
     view! {
-        <article class="card indicator" id=dom aria-labelledby=labelled_by>
+        <article
+            class="card indicator"
+            id=dom
+            aria-labelledby=labelled_by
+            data-live=move || live.get().then_some("true")
+        >
             <h2 id=name_id>
                 <span class="code">{indicator.code.clone()}</span> " " {indicator.name.get(lang).to_owned()}
             </h2>
