@@ -279,6 +279,15 @@ messages! {
         "Sin conexión: su respuesta se conserva y se reintentará sola (intento {attempt}). No cierre la página.",
         "No connection: your answer is kept and will be retried by itself (attempt {attempt}). Do not close the page."
     ),
+    SaveBanner => (
+        "Sin conexión: {count} respuesta(s) esperan y se enviarán solas en cuanto vuelva. No cierre la página.",
+        "No connection: {count} answer(s) are waiting and will be sent by themselves when it is back. Do not close the page."
+    ),
+    AssessmentNotYetOpen => (
+        "La autoevaluación todavía no empezó: el facilitador la abrirá. Puede leer los indicadores mientras tanto.",
+        "The assessment has not started yet: the facilitator will open it. You can read the indicators meanwhile."
+    ),
+    ResumeCopyHint => ("Toque el enlace para seleccionarlo y copiarlo.", "Tap the link to select it, then copy it."),
     ReviewTitle => ("Revisión", "Review"),
     ReviewUnanswered => ("Indicadores sin responder", "Indicators not answered yet"),
     ReviewAllDone => (

@@ -386,6 +386,9 @@ on_both_databases! {
         let page = app.get_with(&format!("/workshops/{id}/assess/1"), &[("cookie", &me)]).await;
         assert!(page.body.contains("La fase de autoevaluación está cerrada"), "{}", page.body);
         assert!(page.body.contains("<fieldset disabled"), "inputs are disabled");
+        set_phase(&app, id, "setup").await;
+        let page = app.get_with(&format!("/workshops/{id}/assess/1"), &[("cookie", &me), ("accept-language", "en")]).await;
+        assert!(page.body.contains("The assessment has not started yet"), "{}", page.body);
     }
 
     async fn the_team_view_shows_consensus_spread_and_flags(app: TestApp) {

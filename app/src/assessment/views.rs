@@ -16,6 +16,7 @@ use crate::i18n::{use_lang, Key};
 use crate::ids::{IndicatorId, WorkshopId};
 use crate::participant::{Me, ResumeLink};
 use crate::ui::ErrorNotice;
+use crate::workshop::Phase;
 
 /// The workshop id in the URL, if it is one.
 pub fn workshop_param() -> Memo<Option<WorkshopId>> {
@@ -136,9 +137,11 @@ fn ProgressBar(progress: Signal<Progress>, label: String) -> impl IntoView {
 
 fn closed_notice(sheet: &AssessmentSheet) -> Option<impl IntoView> {
     let lang = use_lang();
-    (!sheet.editable).then(|| {
-        view! { <p class="notice" role="status">{lang.t(Key::AssessmentReadOnly)}</p> }
-    })
+    let key = match sheet.workshop.phase {
+        Phase::Setup => Key::AssessmentNotYetOpen,
+        _ => Key::AssessmentReadOnly,
+    };
+    (!sheet.editable).then(|| view! { <p class="notice" role="status">{lang.t(key)}</p> })
 }
 
 /// `/workshops/:id/assess`: progress per pillar and the way into each step.
@@ -243,6 +246,7 @@ fn StepView(sheet: AssessmentSheet, step: usize) -> impl IntoView {
     };
     let id = sheet.workshop.id;
     let answered = RwSignal::new(answered_set(&sheet));
+    let waiting = RwSignal::new(HashSet::<IndicatorId>::new());
     let levels = sheet.sheet.levels.clone();
     let action = ServerAction::<SaveAnswer>::new();
     let form_error = move || {
@@ -327,10 +331,18 @@ fn StepView(sheet: AssessmentSheet, step: usize) -> impl IntoView {
                             editable=sheet.editable
                             action
                             answered
+                            waiting
                         />
                     }
                 })
                 .collect_view()}
+            <Show when=move || !waiting.read().is_empty()>
+                <p class="save-banner" role="status">
+                    {move || {
+                        lang.t(Key::SaveBanner).replace("{count}", &waiting.read().len().to_string())
+                    }}
+                </p>
+            </Show>
             <p class="actions step-actions">
                 {previous}
                 <a class="button" href=next>{lang.t(if step < count { Key::StepNext } else { Key::StepToReview })}</a>
@@ -351,6 +363,7 @@ fn IndicatorCard(
     editable: bool,
     action: ServerAction<SaveAnswer>,
     answered: RwSignal<HashSet<IndicatorId>>,
+    waiting: RwSignal<HashSet<IndicatorId>>,
 ) -> impl IntoView {
     let lang = use_lang();
     let key = indicator.id;
@@ -373,6 +386,19 @@ fn IndicatorCard(
     // Effects run only in the browser, after hydration: from then on edits save by themselves.
     let live = RwSignal::new(false);
     Effect::new(move |_| live.set(true));
+    // The page's banner counts the answers waiting for the connection to come back.
+    Effect::new(move |_| {
+        let retrying = matches!(state.get(), SaveState::Retrying { .. });
+        if retrying != waiting.with_untracked(|w| w.contains(&key)) {
+            waiting.update(|w| {
+                if retrying {
+                    w.insert(key);
+                } else {
+                    w.remove(&key);
+                }
+            });
+        }
+    });
     let form_ref = NodeRef::<leptos::html::Form>::new();
     let current = answer.as_ref().map(|a| a.response.form_value());
     let target = answer.as_ref().and_then(|a| a.target).map(|t| t.get());

@@ -163,6 +163,22 @@ pub fn WelcomePage() -> impl IntoView {
     }
 }
 
+/// Selects the whole link, so copying it on a phone is one gesture.
+fn select_all(ev: &leptos::ev::Event) {
+    #[cfg(feature = "hydrate")]
+    {
+        use wasm_bindgen::JsCast;
+        if let Some(input) = ev
+            .target()
+            .and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok())
+        {
+            input.select();
+        }
+    }
+    #[cfg(not(feature = "hydrate"))]
+    let _ = ev;
+}
+
 /// The personal link to continue on another device: shown when just made, or made anew on
 /// request (which retires the earlier one).
 #[component]
@@ -184,7 +200,16 @@ pub fn ResumeLink(workshop: WorkshopId, link: Option<String>) -> impl IntoView {
                 Some(link) => view! {
                     <p>{lang.t(Key::ResumeExplain)}</p>
                     <label for="resume-link" class="visually-hidden">{lang.t(Key::ResumeTitle)}</label>
-                    <input id="resume-link" class="resume-link" readonly value=link.clone() />
+                    <input
+                        id="resume-link"
+                        class="resume-link"
+                        readonly
+                        value=link.clone()
+                        aria-describedby="resume-copy-hint"
+                        on:focus=move |ev| select_all(ev.as_ref())
+                        on:click=move |ev| select_all(ev.as_ref())
+                    />
+                    <p class="hint" id="resume-copy-hint">{lang.t(Key::ResumeCopyHint)}</p>
                     <p class="hint">{lang.t(Key::ResumeOnce)}</p>
                 }
                     .into_any(),
