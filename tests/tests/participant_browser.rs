@@ -189,6 +189,45 @@ async fn join_answer_survive_a_restart_and_see_the_team() {
         "the retried answer reached the server"
     );
 
+    // An answer kept in the browser from a visit whose save never arrived (a phone closed the
+    // tab while offline) is shown again and sent when the page is next opened.
+    client
+        .execute(
+            "const form = document.querySelector('#ind-T5 form'); \
+             const w = Number(form.querySelector('[name=workshop]').value); \
+             const i = Number(form.querySelector('[name=indicator]').value); \
+             localStorage.setItem(`rumbo:pending:${w}:${i}`, JSON.stringify({workshop: w, indicator: i, \
+               response: '5', target: null, evidence: null, note: 'guardada sin conexión', mark: 'strength'}));",
+            vec![],
+        )
+        .await
+        .unwrap();
+    client.refresh().await.unwrap();
+    wait_for(client, "#ind-T5 .save-status[data-save-state='saved']").await;
+    assert!(is_checked(client, "#ind-T5 input[name='response'][value='5']").await);
+    client.refresh().await.unwrap();
+    wait_until_live(client, "T5").await;
+    assert!(
+        is_checked(client, "#ind-T5 input[name='response'][value='5']").await,
+        "the kept answer reached the server"
+    );
+    let note = client
+        .find(Locator::Css("#ind-T5 textarea[name='note']"))
+        .await
+        .unwrap();
+    assert_eq!(
+        note.prop("value").await.unwrap().as_deref(),
+        Some("guardada sin conexión")
+    );
+    let left = client
+        .execute(
+            "return Object.keys(localStorage).filter(k => k.startsWith('rumbo:pending:')).length;",
+            vec![],
+        )
+        .await
+        .unwrap();
+    assert_eq!(left.as_i64(), Some(0), "nothing is left waiting once saved");
+
     // The team view: consensus table and the radar drawn by ECharts.
     wait_until_live(client, "T4").await;
     client

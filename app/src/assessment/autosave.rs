@@ -6,6 +6,10 @@
 //! restarting) is retried with growing pauses for as long as the page is open, and leaving
 //! the page while a save is pending asks for confirmation. A save the server refuses (a bad
 //! link, a closed phase) is not retried: its message is shown instead.
+//!
+//! Phones do not always ask before a tab is closed, so every answer waiting to be saved is
+//! also kept in the browser's local storage until the server acknowledges it. When the page
+//! is opened again, the form shows the kept answer and sends it.
 
 use crate::error::AppError;
 
@@ -56,7 +60,7 @@ pub fn retry_delay_ms(attempt: u32) -> u32 {
 }
 
 #[cfg(feature = "hydrate")]
-pub use client::{has_pending, Saver};
+pub use client::{has_pending, stashed, Saver};
 
 #[cfg(feature = "hydrate")]
 mod client {
@@ -99,6 +103,41 @@ mod client {
         serde_json::to_string(input).unwrap_or_default()
     }
 
+    fn storage() -> Option<web_sys::Storage> {
+        web_sys::window().and_then(|w| w.local_storage().ok().flatten())
+    }
+
+    fn stash_key(input: &SaveAnswer) -> String {
+        format!("rumbo:pending:{}:{}", input.workshop, input.indicator)
+    }
+
+    /// Keeps an answer in the browser until the server has it.
+    fn stash(input: &SaveAnswer, print: &str) {
+        if let Some(storage) = storage() {
+            let _ = storage.set_item(&stash_key(input), print);
+        }
+    }
+
+    /// Forgets the kept answer once the server acknowledged it (unless a newer one replaced it).
+    fn unstash(input: &SaveAnswer, print: &str) {
+        if let Some(storage) = storage() {
+            let key = stash_key(input);
+            if storage.get_item(&key).ok().flatten().as_deref() == Some(print) {
+                let _ = storage.remove_item(&key);
+            }
+        }
+    }
+
+    /// An answer kept from an earlier visit that the server never acknowledged.
+    pub fn stashed(
+        workshop: crate::ids::WorkshopId,
+        indicator: crate::ids::IndicatorId,
+    ) -> Option<SaveAnswer> {
+        let key = format!("rumbo:pending:{workshop}:{indicator}");
+        let kept = storage()?.get_item(&key).ok().flatten()?;
+        serde_json::from_str(&kept).ok()
+    }
+
     impl Saver {
         /// A saver that shows its state in `state` and tells `on_saved` whether each saved
         /// answer has a response.
@@ -112,6 +151,7 @@ mod client {
 
         /// Asks for `input` to be saved, replacing whatever was waiting.
         pub fn push(&self, input: SaveAnswer) {
+            stash(&input, &fingerprint(&input));
             let start = {
                 let Ok(mut queue) = self.queue.lock() else {
                     return;
@@ -161,9 +201,10 @@ mod client {
                     .response
                     .as_deref()
                     .is_some_and(|r| !r.trim().is_empty());
-                match input.run_on_client().await {
+                match input.clone().run_on_client().await {
                     Ok(_) => {
                         attempt = 0;
+                        unstash(&input, &print);
                         self.acknowledge(print);
                         self.state.try_set(SaveState::Saved);
                         self.on_saved.try_run(has_response);
@@ -175,6 +216,7 @@ mod client {
                     }
                     Err(error) => {
                         // Not retried, but remembered so an unchanged form is not sent again.
+                        unstash(&input, &print);
                         self.acknowledge(print);
                         self.state.try_set(SaveState::Refused(error));
                     }

@@ -426,6 +426,17 @@ fn IndicatorCard(
                 }
             }),
         );
+        // An answer kept in this browser from a visit whose save never arrived: show it and send it.
+        {
+            let saver = saver.clone();
+            Effect::new(move |_| {
+                let kept = super::autosave::stashed(workshop, key);
+                if let (Some(input), Some(form)) = (kept, form_ref.get_untracked()) {
+                    show_in_form(&form, &input);
+                    saver.push(input);
+                }
+            });
+        }
         let on_edit = move |ev: leptos::ev::Event| edited(&ev, form_ref, &saver, state);
         (on_edit.clone(), on_edit)
     };
@@ -583,6 +594,40 @@ fn edited(
         }
         Ok(input) => saver.push(input),
         Err(err) => leptos::logging::error!("answer form unreadable: {err:?}"),
+    }
+}
+
+/// Puts a kept answer into the form's fields, as if the participant had just given it.
+#[cfg(feature = "hydrate")]
+fn show_in_form(form: &web_sys::HtmlFormElement, input: &SaveAnswer) {
+    use wasm_bindgen::JsCast;
+    let elements = form.elements();
+    for i in 0..elements.length() {
+        let Some(element) = elements.item(i) else {
+            continue;
+        };
+        if let Some(field) = element.dyn_ref::<web_sys::HtmlInputElement>() {
+            let wanted = match field.name().as_str() {
+                "response" => input.response.as_deref(),
+                "mark" => Some(
+                    input
+                        .mark
+                        .as_deref()
+                        .filter(|m| !m.is_empty())
+                        .unwrap_or("neutral"),
+                ),
+                "evidence" => {
+                    field.set_value(input.evidence.as_deref().unwrap_or_default());
+                    continue;
+                }
+                _ => continue,
+            };
+            field.set_checked(wanted == Some(field.value().as_str()));
+        } else if let Some(select) = element.dyn_ref::<web_sys::HtmlSelectElement>() {
+            select.set_value(input.target.as_deref().unwrap_or_default());
+        } else if let Some(note) = element.dyn_ref::<web_sys::HtmlTextAreaElement>() {
+            note.set_value(input.note.as_deref().unwrap_or_default());
+        }
     }
 }
 
