@@ -102,6 +102,7 @@ async fn join_answer_survive_a_restart_and_see_the_team() {
         .click()
         .await
         .unwrap();
+    snapshot(client, "join").await;
     wait_for(client, "#join-name")
         .await
         .send_keys("Prueba Navegador")
@@ -137,6 +138,7 @@ async fn join_answer_survive_a_restart_and_see_the_team() {
         .unwrap();
     wait_until_live(client, "T1").await;
     assert_fits(client, "assessment step").await;
+    snapshot(client, "step").await;
 
     // Three answers, each saved by itself.
     for (code, level) in [("T1", "3"), ("T2", "4"), ("T3", "na")] {
