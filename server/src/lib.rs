@@ -51,6 +51,28 @@ pub fn router(db: Db, leptos_options: LeptosOptions) -> Router {
         >(context, shell))
         .layer(axum::middleware::from_fn(server_fn_status::fix))
         .layer(CompressionLayer::new())
-        .layer(TraceLayer::new_for_http())
+        .layer(TraceLayer::new_for_http().make_span_with(|request: &axum::extract::Request| {
+            tracing::debug_span!("request", method = %request.method(), path = %loggable_path(request.uri().path()))
+        }))
         .with_state(state)
+}
+
+/// A request path as it may be logged: resume links carry a secret, which is left out.
+pub fn loggable_path(path: &str) -> &str {
+    if path.starts_with("/resume/") {
+        "/resume/…"
+    } else {
+        path
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::loggable_path;
+
+    #[test]
+    fn resume_secrets_are_not_logged() {
+        assert_eq!(loggable_path("/resume/abc123"), "/resume/…");
+        assert_eq!(loggable_path("/workshops/1/team"), "/workshops/1/team");
+    }
 }
