@@ -196,7 +196,9 @@ async fn create(db: &Db) -> AppResult<DemoOutcome> {
                             mark: answer.2,
                         },
                     )
-                    .await?;
+                    .await?
+                    // The demo is created in the assessment phase, so every answer is taken.
+                    .ok_or_else(|| AppError::internal("demo answer refused", "phase"))?;
                 }
             }
         }

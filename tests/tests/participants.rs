@@ -380,6 +380,17 @@ on_both_databases! {
             assert!(reply.json()["message"].as_str().unwrap().contains("no está abierta"));
         }
         set_phase(&app, id, "review").await;
+        // The write itself re-checks the phase, so a save racing the close cannot land.
+        let answer = app::assessment::Answer {
+            participant: app::ids::ParticipantId(participant_id(&app, &me, id).await),
+            indicator: app::ids::IndicatorId(ind[0]),
+            response: app::assessment::Response::NotApplicable,
+            target: None,
+            evidence_url: None,
+            note: None,
+            mark: app::assessment::Mark::Neutral,
+        };
+        assert_eq!(app::assessment::repo::upsert(app.db().pool(), &answer).await.unwrap(), None);
         let sheet = app.call_as(&me, "assessment_sheet", &[("workshop", &id.to_string())]).await.json();
         assert_eq!(sheet["editable"], false);
         assert_eq!(my_answer(&app, &me, id, ind[0]).await.unwrap()["response"]["level"], 2);

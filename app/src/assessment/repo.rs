@@ -7,14 +7,26 @@ use crate::db::now;
 use crate::error::{AppError, AppResult};
 use crate::ids::{IndicatorId, ParticipantId, TeamId, WorkshopId};
 
-/// Saves an answer, replacing the participant's earlier answer to the same indicator.
-/// Returns the answer's new version.
-pub async fn upsert<'e>(db: impl Executor<'e, Database = Any>, answer: &Answer) -> AppResult<i64> {
+/// Saves an answer, replacing the participant's earlier answer to the same indicator, if the
+/// participant's workshop is in the assessment phase. Returns the answer's new version, or
+/// `None` when the phase is not open.
+///
+/// The phase is checked in the same statement as the write, so a save racing the
+/// facilitator's closing of the phase cannot slip in after it.
+pub async fn upsert<'e>(
+    db: impl Executor<'e, Database = Any>,
+    answer: &Answer,
+) -> AppResult<Option<i64>> {
     let (kind, level) = answer.response.to_columns();
     let at = now();
-    let version: i64 = sqlx::query_scalar(
+    // The WHERE clause also keeps SQLite's parser from reading ON CONFLICT as a join's ON.
+    let version: Option<i64> = sqlx::query_scalar(
         "INSERT INTO answers (participant_id, indicator_id, response, level, target_level, evidence_url, note, mark, created_at, updated_at)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $9)
+         SELECT $1, $2, $3, $4, $5, $6, $7, $8, $9, $9
+         WHERE EXISTS (
+             SELECT 1 FROM participants p JOIN workshops w ON w.id = p.workshop_id
+             WHERE p.id = $1 AND w.phase = 'assessment'
+         )
          ON CONFLICT (participant_id, indicator_id) DO UPDATE SET
              response = excluded.response, level = excluded.level, target_level = excluded.target_level,
              evidence_url = excluded.evidence_url, note = excluded.note, mark = excluded.mark,
@@ -30,7 +42,7 @@ pub async fn upsert<'e>(db: impl Executor<'e, Database = Any>, answer: &Answer) 
     .bind(answer.note.as_deref())
     .bind(answer.mark.as_str())
     .bind(at)
-    .fetch_one(db)
+    .fetch_optional(db)
     .await?;
     Ok(version)
 }

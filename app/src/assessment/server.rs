@@ -156,7 +156,11 @@ mod ssr {
                 mark: input.mark,
             },
         )
-        .await?;
+        .await?
+        // The phase closed between the check above and the write.
+        .ok_or(AppError::Conflict {
+            reason: Key::ErrAssessmentClosed,
+        })?;
         Ok(Saved { version })
     }
 }
