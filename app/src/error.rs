@@ -79,6 +79,23 @@ impl AppError {
         AppError::Validation { fields }
     }
 
+    /// Several errors of one form as one, so the form shows every mistake at once. Validation
+    /// errors are combined field by field; any other error wins as it is.
+    pub fn merge(errors: impl IntoIterator<Item = Option<AppError>>) -> Option<AppError> {
+        let mut fields = FieldErrors::new();
+        for error in errors.into_iter().flatten() {
+            match error {
+                AppError::Validation { fields: more } => {
+                    for (field, keys) in more {
+                        fields.entry(field).or_default().extend(keys);
+                    }
+                }
+                other => return Some(other),
+            }
+        }
+        (!fields.is_empty()).then_some(AppError::Validation { fields })
+    }
+
     /// The HTTP status this error is answered with.
     pub fn status_code(&self) -> u16 {
         match self {
@@ -190,6 +207,27 @@ mod tests {
         let err = AppError::invalid("level", Key::ErrLevelRange);
         let json = serde_json::to_string(&err).unwrap();
         assert_eq!(serde_json::from_str::<AppError>(&json).unwrap(), err);
+    }
+
+    #[test]
+    fn merged_validation_errors_keep_every_field() {
+        let merged = AppError::merge([
+            Some(AppError::invalid("name", Key::ErrNameEmpty)),
+            None,
+            Some(AppError::invalid("team", Key::ErrTeamUnknown)),
+        ]);
+        let Some(AppError::Validation { fields }) = merged else {
+            panic!("{merged:?}")
+        };
+        assert_eq!(fields.keys().collect::<Vec<_>>(), ["name", "team"]);
+        assert_eq!(AppError::merge([None, None]), None);
+        assert_eq!(
+            AppError::merge([
+                Some(AppError::invalid("a", Key::ErrNameEmpty)),
+                Some(AppError::Forbidden)
+            ]),
+            Some(AppError::Forbidden)
+        );
     }
 
     #[test]

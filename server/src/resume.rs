@@ -2,12 +2,13 @@
 
 use axum::extract::{Path, State};
 use axum::http::header::{LOCATION, SET_COOKIE};
-use axum::http::{HeaderMap, HeaderValue, StatusCode};
+use axum::http::request::Parts;
+use axum::http::{HeaderValue, StatusCode};
 use axum::response::{IntoResponse, Response};
 
 use app::participant::repo;
 use app::participant::session::{
-    cookie_header, hash_token, looks_like_token, SESSION_COOKIE, SESSION_SECONDS,
+    cookie_header, hash_token, is_https, looks_like_token, SESSION_COOKIE, SESSION_SECONDS,
 };
 use app::state::AppState;
 
@@ -17,8 +18,8 @@ fn see_other(location: &str) -> Response {
 
 pub(crate) async fn resume(
     State(state): State<AppState>,
-    headers: HeaderMap,
     Path(token): Path<String>,
+    parts: Parts,
 ) -> Response {
     // Unknown, malformed and expired links all go back to joining, with a message there.
     let failed = || see_other("/join?resume=invalid");
@@ -35,10 +36,7 @@ pub(crate) async fn resume(
     let Ok((me, session)) = opened else {
         return failed();
     };
-    let secure = headers
-        .get("x-forwarded-proto")
-        .and_then(|v| v.to_str().ok())
-        .is_some_and(|v| v.eq_ignore_ascii_case("https"));
+    let secure = is_https(&parts);
     let mut response = see_other(&format!("/workshops/{}/assess", me.workshop));
     if let Ok(cookie) = HeaderValue::from_str(&cookie_header(
         SESSION_COOKIE,

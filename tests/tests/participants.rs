@@ -189,6 +189,11 @@ on_both_databases! {
         assert_ne!(other, session);
         assert_eq!(participant_id(&app, &other, id).await, participant_id(&app, &session, id).await);
 
+        // Over https the new session's cookie is Secure.
+        let reply = app.get_with(path, &[("x-forwarded-proto", "https")]).await;
+        let cookie = reply.headers["set-cookie"].to_str().unwrap();
+        assert!(cookie.contains("Secure") && cookie.contains("HttpOnly"), "{cookie}");
+
         // A new link retires the old one.
         let reply = app.call_as(&session, "renew_resume_link", &[("workshop", &id.to_string())]).await;
         assert!(reply.json().as_str().unwrap().contains("/resume/"));

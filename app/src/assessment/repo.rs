@@ -1,8 +1,9 @@
 //! Answers in the database.
 
+use sqlx::any::AnyRow;
 use sqlx::{Any, Executor, Row};
 
-use super::{Answer, Response};
+use super::{Answer, Mark, MaturityLevel, Response};
 use crate::db::now;
 use crate::error::{AppError, AppResult};
 use crate::ids::{IndicatorId, ParticipantId, TeamId, WorkshopId};
@@ -73,62 +74,57 @@ pub async fn responses_of_workshop<'e>(
     .bind(workshop.0)
     .fetch_all(db)
     .await?;
-    rows.into_iter()
+    rows.iter()
         .map(|row| {
-            let kind: String = row.try_get("response")?;
-            let level: Option<i64> = row.try_get("level")?;
             Ok(ResponseRow {
                 team: TeamId(row.try_get("team_id")?),
                 participant: ParticipantId(row.try_get("participant_id")?),
                 indicator: IndicatorId(row.try_get("indicator_id")?),
-                response: Response::from_columns(&kind, level)
-                    .ok_or_else(|| AppError::internal("malformed answer stored", &kind))?,
+                response: read_response(row)?,
             })
         })
         .collect()
-}
-
-/// A participant's own answer, as their form shows it.
-#[derive(Debug, Clone, PartialEq)]
-pub struct StoredAnswer {
-    /// The answer.
-    pub answer: Answer,
-    /// Its version.
-    pub version: i64,
 }
 
 /// Every answer of one participant.
 pub async fn answers_of<'e>(
     db: impl Executor<'e, Database = Any>,
     participant: ParticipantId,
-) -> AppResult<Vec<StoredAnswer>> {
+) -> AppResult<Vec<Answer>> {
     let rows = sqlx::query(
-        "SELECT indicator_id, response, level, target_level, evidence_url, note, mark, version
+        "SELECT indicator_id, response, level, target_level, evidence_url, note, mark
          FROM answers WHERE participant_id = $1",
     )
     .bind(participant.0)
     .fetch_all(db)
     .await?;
-    rows.into_iter()
+    rows.iter()
         .map(|row| {
-            let kind: String = row.try_get("response")?;
-            let mark: String = row.try_get("mark")?;
             let target: Option<i64> = row.try_get("target_level")?;
-            Ok(StoredAnswer {
-                answer: Answer {
-                    participant,
-                    indicator: IndicatorId(row.try_get("indicator_id")?),
-                    response: Response::from_columns(&kind, row.try_get("level")?)
-                        .ok_or_else(|| AppError::internal("malformed answer stored", &kind))?,
-                    target: target.and_then(|t| super::MaturityLevel::try_from(t).ok()),
-                    evidence_url: row.try_get("evidence_url")?,
-                    note: row.try_get("note")?,
-                    mark: super::Mark::parse(&mark).unwrap_or_default(),
-                },
-                version: row.try_get("version")?,
+            Ok(Answer {
+                participant,
+                indicator: IndicatorId(row.try_get("indicator_id")?),
+                response: read_response(row)?,
+                target: target.and_then(|t| MaturityLevel::try_from(t).ok()),
+                evidence_url: row.try_get("evidence_url")?,
+                note: row.try_get("note")?,
+                mark: read_mark(row)?,
             })
         })
         .collect()
+}
+
+/// The response of a row with the `response` and `level` columns of `answers`.
+pub fn read_response(row: &AnyRow) -> AppResult<Response> {
+    let kind: String = row.try_get("response")?;
+    Response::from_columns(&kind, row.try_get("level")?)
+        .ok_or_else(|| AppError::internal("malformed answer stored", &kind))
+}
+
+/// The mark of a row with the `mark` column of `answers`.
+pub fn read_mark(row: &AnyRow) -> AppResult<Mark> {
+    let mark: String = row.try_get("mark")?;
+    Mark::parse(&mark).ok_or_else(|| AppError::internal("malformed mark stored", &mark))
 }
 
 /// Whether an indicator belongs to a framework.

@@ -3,29 +3,12 @@
 use leptos::prelude::*;
 use serde::{Deserialize, Serialize};
 
-use super::{Mark, MaturityLevel, Response};
+use super::Answer;
 use crate::error::AppError;
 use crate::framework::Sheet;
 use crate::ids::{IndicatorId, WorkshopId};
 use crate::participant::Me;
 use crate::workshop::WorkshopSummary;
-
-/// A participant's answer as their form shows it.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-pub struct MyAnswer {
-    /// The indicator.
-    pub indicator: IndicatorId,
-    /// The answer.
-    pub response: Response,
-    /// The level to reach.
-    pub target: Option<MaturityLevel>,
-    /// Evidence link.
-    pub evidence_url: Option<String>,
-    /// Note.
-    pub note: Option<String>,
-    /// Strength, weakness or neither.
-    pub mark: Mark,
-}
 
 /// Everything the assessment pages of one participant show.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -37,14 +20,14 @@ pub struct AssessmentSheet {
     /// The framework.
     pub sheet: Sheet,
     /// Their answers so far.
-    pub answers: Vec<MyAnswer>,
+    pub answers: Vec<Answer>,
     /// Whether answers may still change (the assessment phase is open).
     pub editable: bool,
 }
 
 impl AssessmentSheet {
     /// The participant's answer to an indicator, if any.
-    pub fn answer(&self, indicator: IndicatorId) -> Option<&MyAnswer> {
+    pub fn answer(&self, indicator: IndicatorId) -> Option<&Answer> {
         self.answers.iter().find(|a| a.indicator == indicator)
     }
 }
@@ -102,18 +85,7 @@ mod ssr {
         me.require_workshop(workshop)?;
         let facts = workshops::facts(db.pool(), workshop).await?;
         let sheet = crate::framework::repo::sheet(db.pool(), facts.framework).await?;
-        let answers = repo::answers_of(db.pool(), me.participant)
-            .await?
-            .into_iter()
-            .map(|stored| MyAnswer {
-                indicator: stored.answer.indicator,
-                response: stored.answer.response,
-                target: stored.answer.target,
-                evidence_url: stored.answer.evidence_url,
-                note: stored.answer.note,
-                mark: stored.answer.mark,
-            })
-            .collect();
+        let answers = repo::answers_of(db.pool(), me.participant).await?;
         Ok(AssessmentSheet {
             editable: facts.summary.phase.accepts_answers(),
             workshop: facts.summary,

@@ -9,7 +9,7 @@ use leptos_router::hooks::use_params_map;
 
 use super::autosave::SaveState;
 use super::progress::{self, Progress};
-use super::{assessment_sheet, AssessmentSheet, Mark, MyAnswer, SaveAnswer};
+use super::{assessment_sheet, Answer, AssessmentSheet, Mark, SaveAnswer};
 use crate::error::AppError;
 use crate::framework::{SheetIndicator, Text};
 use crate::i18n::{use_lang, Key};
@@ -359,7 +359,7 @@ fn IndicatorCard(
     workshop: WorkshopId,
     indicator: SheetIndicator,
     levels: Vec<Text>,
-    answer: Option<MyAnswer>,
+    answer: Option<Answer>,
     editable: bool,
     action: ServerAction<SaveAnswer>,
     answered: RwSignal<HashSet<IndicatorId>>,

@@ -122,7 +122,11 @@ mod ssr {
             .ok_or_else(|| AppError::invalid("team", Key::ErrTeamUnknown));
         let (name, team) = match (name, team) {
             (Ok(name), Ok(team)) => (name, team),
-            (name, team) => return Err(merge_errors([name.err(), team.err()])),
+            (name, team) => {
+                return Err(
+                    AppError::merge([name.err(), team.err()]).unwrap_or(AppError::BadRequest)
+                )
+            }
         };
         let mut tx = db.pool().begin().await?;
         let joined = repo::join(&mut tx, workshop, team, &name, target.joiners_lead).await?;
@@ -130,22 +134,6 @@ mod ssr {
         set_cookie(SESSION_COOKIE, &joined.session_token, SESSION_SECONDS);
         set_cookie(RESUME_ONCE_COOKIE, &joined.resume_token, 600);
         Ok(workshop)
-    }
-
-    /// Several validation errors as one, so a form shows every mistake at once.
-    fn merge_errors(errors: impl IntoIterator<Item = Option<AppError>>) -> AppError {
-        let mut fields = crate::error::FieldErrors::new();
-        for error in errors.into_iter().flatten() {
-            match error {
-                AppError::Validation { fields: more } => {
-                    for (field, keys) in more {
-                        fields.entry(field).or_default().extend(keys);
-                    }
-                }
-                other => return other,
-            }
-        }
-        AppError::Validation { fields }
     }
 
     /// The absolute resume link for a token, on the host the participant is using.

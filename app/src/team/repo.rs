@@ -5,7 +5,8 @@ use std::collections::HashMap;
 use sqlx::{Any, AnyConnection, Executor, Row};
 
 use super::rules::{MemberAnswer, Settled};
-use crate::assessment::{Mark, MaturityLevel, Response};
+use crate::assessment::repo::{read_mark, read_response};
+use crate::assessment::MaturityLevel;
 use crate::db::now;
 use crate::error::{AppError, AppResult};
 use crate::ids::{IndicatorId, ParticipantId, TeamId};
@@ -23,15 +24,12 @@ pub async fn member_answers<'e>(
     .bind(team.0)
     .fetch_all(db)
     .await?;
-    rows.into_iter()
+    rows.iter()
         .map(|row| {
-            let kind: String = row.try_get("response")?;
-            let mark: String = row.try_get("mark")?;
             Ok(MemberAnswer {
                 indicator: IndicatorId(row.try_get("indicator_id")?),
-                response: Response::from_columns(&kind, row.try_get("level")?)
-                    .ok_or_else(|| AppError::internal("malformed answer stored", &kind))?,
-                mark: Mark::parse(&mark).unwrap_or_default(),
+                response: read_response(row)?,
+                mark: read_mark(row)?,
             })
         })
         .collect()

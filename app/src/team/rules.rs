@@ -10,7 +10,9 @@ use std::collections::HashMap;
 
 use serde::{Deserialize, Serialize};
 
-use crate::assessment::{Mark, Response};
+use crate::assessment::{Mark, MaturityLevel, Response};
+use crate::error::AppError;
+use crate::i18n::Key;
 use crate::ids::IndicatorId;
 use crate::results::aggregate::{mean_of_present, median};
 
@@ -98,6 +100,34 @@ pub struct Settled {
     pub by: String,
     /// For optimistic concurrency.
     pub version: i64,
+}
+
+/// The longest rationale a lead may give, in characters.
+pub const RATIONALE_MAX_CHARS: usize = 500;
+
+/// Reads a lead's settling form: a level 1–5 and a short rationale (trimmed, 1–500
+/// characters). Every mistake is reported at once, by field.
+pub fn parse_settle(level: &str, rationale: &str) -> Result<(MaturityLevel, String), AppError> {
+    let level = level
+        .trim()
+        .parse::<u8>()
+        .ok()
+        .and_then(|l| MaturityLevel::try_from(l).ok())
+        .ok_or_else(|| AppError::invalid("level", Key::ErrLevelRange));
+    let rationale = rationale.trim();
+    let rationale = match rationale.chars().count() {
+        0 => Err(AppError::invalid("rationale", Key::ErrRationaleMissing)),
+        n if n > RATIONALE_MAX_CHARS => {
+            Err(AppError::invalid("rationale", Key::ErrRationaleTooLong))
+        }
+        _ => Ok(rationale.to_owned()),
+    };
+    match (level, rationale) {
+        (Ok(level), Ok(rationale)) => Ok((level, rationale)),
+        (level, rationale) => {
+            Err(AppError::merge([level.err(), rationale.err()]).unwrap_or(AppError::BadRequest))
+        }
+    }
 }
 
 /// The team's view of one indicator.
@@ -216,7 +246,6 @@ pub fn ranked_weaknesses(consensus: &[IndicatorConsensus]) -> Vec<&IndicatorCons
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::assessment::MaturityLevel;
 
     fn spread(levels: &[u8]) -> Spread {
         Spread::of(levels).unwrap()
@@ -350,6 +379,26 @@ mod tests {
         );
         let pillars = vec![vec![IndicatorId(1), IndicatorId(2)], vec![IndicatorId(3)]];
         assert_eq!(pillar_averages(&pillars, &rows), vec![Some(2.5), None]);
+    }
+
+    #[test]
+    fn a_settled_level_needs_a_level_and_a_short_reason() {
+        let (level, why) = parse_settle(" 4 ", "  Acordado en la reunión ").unwrap();
+        assert_eq!((level.get(), why.as_str()), (4, "Acordado en la reunión"));
+        assert!(parse_settle("3", &"ñ".repeat(RATIONALE_MAX_CHARS)).is_ok());
+        let fields = |err: AppError| match err {
+            AppError::Validation { fields } => fields.into_keys().collect::<Vec<_>>(),
+            other => panic!("{other:?}"),
+        };
+        assert_eq!(
+            fields(parse_settle("7", "  ").unwrap_err()),
+            ["level", "rationale"]
+        );
+        assert_eq!(fields(parse_settle("x", "ok").unwrap_err()), ["level"]);
+        assert_eq!(
+            fields(parse_settle("2", &"r".repeat(RATIONALE_MAX_CHARS + 1)).unwrap_err()),
+            ["rationale"]
+        );
     }
 
     #[test]

@@ -91,19 +91,15 @@ pub async fn settle_consensus(
 mod ssr {
     use super::*;
     use crate::assessment::repo::indicator_in_framework;
-    use crate::assessment::MaturityLevel;
     use crate::db::Db;
     use crate::error::AppResult;
     use crate::i18n::Key;
     use crate::participant::session;
     use crate::team::repo;
     use crate::team::rules::{
-        pillar_averages, ranked_strengths, ranked_weaknesses, team_consensus,
+        parse_settle, pillar_averages, ranked_strengths, ranked_weaknesses, team_consensus,
     };
     use crate::workshop::repo as workshops;
-
-    /// The longest rationale, in characters.
-    const RATIONALE_MAX_CHARS: usize = 500;
 
     pub(super) async fn view(db: &Db, workshop: WorkshopId) -> AppResult<TeamView> {
         let me = session::current(db).await?;
@@ -199,36 +195,10 @@ mod ssr {
                 Key::ErrIndicatorNotInWorkshop,
             ));
         }
-        let mut fields = crate::error::FieldErrors::new();
-        let level = level
-            .trim()
-            .parse::<u8>()
-            .ok()
-            .and_then(|l| MaturityLevel::try_from(l).ok());
-        if level.is_none() {
-            fields
-                .entry("level".into())
-                .or_default()
-                .push(Key::ErrLevelRange);
-        }
-        let rationale = rationale.trim();
-        if rationale.is_empty() {
-            fields
-                .entry("rationale".into())
-                .or_default()
-                .push(Key::ErrRationaleMissing);
-        } else if rationale.chars().count() > RATIONALE_MAX_CHARS {
-            fields
-                .entry("rationale".into())
-                .or_default()
-                .push(Key::ErrRationaleTooLong);
-        }
         if version < 0 {
             return Err(AppError::BadRequest);
         }
-        let Some(level) = level.filter(|_| fields.is_empty()) else {
-            return Err(AppError::Validation { fields });
-        };
+        let (level, rationale) = parse_settle(level, rationale)?;
         let mut tx = db.pool().begin().await?;
         let version = repo::settle(
             &mut tx,
@@ -236,7 +206,7 @@ mod ssr {
                 team: me.team,
                 indicator,
                 level,
-                rationale,
+                rationale: &rationale,
                 by: me.participant,
                 expected_version: version,
             },
