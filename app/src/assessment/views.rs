@@ -15,25 +15,13 @@ use crate::framework::{SheetIndicator, Text};
 use crate::i18n::{use_lang, Key};
 use crate::ids::{IndicatorId, WorkshopId};
 use crate::participant::{Me, ResumeLink};
-use crate::ui::ErrorNotice;
-use crate::workshop::Phase;
-
-/// The workshop id in the URL, if it is one.
-pub fn workshop_param() -> Memo<Option<WorkshopId>> {
-    let params = use_params_map();
-    Memo::new(move |_| {
-        params
-            .read()
-            .get("id")
-            .and_then(|raw| raw.parse::<WorkshopId>().ok())
-    })
-}
+use crate::ui::{loaded, ErrorNotice};
+use crate::workshop::{workshop_param, Phase};
 
 /// Loads the current participant's assessment and renders `view` with it, or the error.
 fn with_sheet<V: IntoView + 'static>(
     view: impl Fn(AssessmentSheet) -> V + Send + Sync + Copy + 'static,
 ) -> impl IntoView {
-    let lang = use_lang();
     let id = workshop_param();
     let sheet = Resource::new(
         move || id.get(),
@@ -44,16 +32,7 @@ fn with_sheet<V: IntoView + 'static>(
             }
         },
     );
-    view! {
-        <Suspense fallback=move || view! { <p>{lang.t(Key::Loading)}</p> }>
-            {move || Suspend::new(async move {
-                match sheet.await {
-                    Ok(sheet) => view(sheet).into_any(),
-                    Err(error) => view! { <ErrorNotice error /> }.into_any(),
-                }
-            })}
-        </Suspense>
-    }
+    loaded(sheet, view)
 }
 
 /// Which participant page is shown, for the tabs.

@@ -9,7 +9,8 @@ use super::{find_workshop, take_resume_link, who_am_i, JoinTarget, JoinWorkshop,
 use crate::error::AppError;
 use crate::i18n::{use_lang, Key};
 use crate::ids::WorkshopId;
-use crate::ui::{ErrorNotice, FieldError};
+use crate::ui::{loaded, FieldError};
+use crate::workshop::workshop_param;
 
 /// `/join`: type the code, then a name and a team. Each step is a plain form, so joining
 /// works without JavaScript too.
@@ -128,7 +129,7 @@ fn JoinStepTwo(target: JoinTarget) -> impl IntoView {
 #[component]
 pub fn WelcomePage() -> impl IntoView {
     let lang = use_lang();
-    let id = crate::assessment::views::workshop_param();
+    let id = workshop_param();
     let data = Resource::new(
         move || id.get(),
         |id| async move {
@@ -141,24 +142,23 @@ pub fn WelcomePage() -> impl IntoView {
     view! {
         <Title text=lang.t(Key::WelcomeTitle) />
         <section class="page narrow">
-            <Suspense fallback=move || view! { <p>{lang.t(Key::Loading)}</p> }>
-                {move || Suspend::new(async move {
-                    match data.await {
-                        Ok((id, me, link)) => view! {
-                            <h1>{lang.t(Key::WelcomeTitle)} ", " {me.display_name.clone()}</h1>
-                            <p class="lead">{lang.t(Key::WelcomeTeam)} " " <strong>{me.team_name.clone()}</strong></p>
-                            <ResumeLink workshop=id link />
-                            <p>
-                                <a class="button" href=format!("/workshops/{id}/assess/1")>
-                                    {lang.t(Key::WelcomeStart)}
-                                </a>
-                            </p>
-                        }
-                            .into_any(),
-                        Err(error) => view! { <ErrorNotice error /> }.into_any(),
+            {loaded(
+                data,
+                move |(id, me, link)| {
+                    view! {
+                        <h1>{lang.t(Key::WelcomeTitle)} ", " {me.display_name.clone()}</h1>
+                        <p class="lead">
+                            {lang.t(Key::WelcomeTeam)} " " <strong>{me.team_name.clone()}</strong>
+                        </p>
+                        <ResumeLink workshop=id link />
+                        <p>
+                            <a class="button" href=format!("/workshops/{id}/assess/1")>
+                                {lang.t(Key::WelcomeStart)}
+                            </a>
+                        </p>
                     }
-                })}
-            </Suspense>
+                },
+            )}
         </section>
     }
 }

@@ -2,42 +2,28 @@
 
 use leptos::prelude::*;
 use leptos_meta::Title;
-use leptos_router::hooks::use_params_map;
 
 use super::charts::pillar_radar;
 use super::{workshop_results, WorkshopResults};
 use crate::error::AppError;
 use crate::i18n::{use_lang, Key};
-use crate::ids::WorkshopId;
-use crate::ui::{EChart, ErrorNotice};
+use crate::ui::{loaded, EChart};
+use crate::workshop::workshop_param;
 
 /// `/workshops/:id/results`: pillar averages per team, as a radar and as a table.
 #[component]
 pub fn ResultsPage() -> impl IntoView {
-    let lang = use_lang();
-    let params = use_params_map();
-    let id = move || {
-        params
-            .read()
-            .get("id")
-            .and_then(|raw| raw.parse::<WorkshopId>().ok())
-    };
-    let results = Resource::new(id, |id| async move {
-        match id {
-            Some(id) => workshop_results(id).await,
-            None => Err(AppError::NotFound),
-        }
-    });
-    view! {
-        <Suspense fallback=move || view! { <p>{lang.t(Key::Loading)}</p> }>
-            {move || Suspend::new(async move {
-                match results.await {
-                    Ok(results) => view! { <ResultsView results /> }.into_any(),
-                    Err(error) => view! { <ErrorNotice error /> }.into_any(),
-                }
-            })}
-        </Suspense>
-    }
+    let id = workshop_param();
+    let results = Resource::new(
+        move || id.get(),
+        |id| async move {
+            match id {
+                Some(id) => workshop_results(id).await,
+                None => Err(AppError::NotFound),
+            }
+        },
+    );
+    loaded(results, |results| view! { <ResultsView results /> })
 }
 
 #[component]

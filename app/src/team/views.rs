@@ -6,13 +6,14 @@ use leptos::prelude::*;
 
 use super::rules::{IndicatorConsensus, DISAGREEMENT_IQR, DISAGREEMENT_RANGE};
 use super::{team_view, SettleConsensus, TeamIndicator, TeamView};
-use crate::assessment::views::{workshop_param, ParticipantNav, Tab};
+use crate::assessment::views::{ParticipantNav, Tab};
 use crate::error::AppError;
 use crate::i18n::{use_lang, Key, Lang};
 use crate::ids::WorkshopId;
 use crate::results::aggregate::round1;
 use crate::results::charts::radar;
-use crate::ui::{EChart, ErrorNotice, FieldError};
+use crate::ui::{loaded, EChart, FieldError};
+use crate::workshop::workshop_param;
 
 fn one_decimal(value: Option<f64>, lang: Lang) -> String {
     value
@@ -23,7 +24,6 @@ fn one_decimal(value: Option<f64>, lang: Lang) -> String {
 /// The team page.
 #[component]
 pub fn TeamPage() -> impl IntoView {
-    let lang = use_lang();
     let id = workshop_param();
     // Bumped after a lead settles a level, to reload the numbers.
     let refresh = RwSignal::new(0_u32);
@@ -36,16 +36,7 @@ pub fn TeamPage() -> impl IntoView {
             }
         },
     );
-    view! {
-        <Suspense fallback=move || view! { <p>{lang.t(Key::Loading)}</p> }>
-            {move || Suspend::new(async move {
-                match data.await {
-                    Ok(view) => view! { <TeamBody view refresh /> }.into_any(),
-                    Err(error) => view! { <ErrorNotice error /> }.into_any(),
-                }
-            })}
-        </Suspense>
-    }
+    loaded(data, move |view| view! { <TeamBody view refresh /> })
 }
 
 #[component]

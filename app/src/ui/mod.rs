@@ -1,9 +1,11 @@
 //! Small building blocks shared by the domains' views.
 
 mod chart;
+mod loaded;
 mod notice;
 
 pub use chart::EChart;
+pub use loaded::loaded;
 pub use notice::{set_status, ErrorNotice, FieldError};
 
 /// Marks the page as run by JavaScript (`<html class="js">`): answer forms then hide their

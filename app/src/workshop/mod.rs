@@ -3,7 +3,9 @@
 mod model;
 #[cfg(feature = "ssr")]
 pub mod repo;
+mod route;
 mod server;
 
 pub use model::{JoinCode, Phase, TeamSummary, WorkshopSummary};
+pub use route::workshop_param;
 pub use server::{demo_workshop, DemoWorkshop};
