@@ -41,10 +41,21 @@ pub enum DbOpenError {
 }
 
 /// A pool of connections and the kind of database behind it.
-#[derive(Clone, Debug)]
+#[derive(Clone)]
 pub struct Db {
     pool: AnyPool,
     backend: Backend,
+    // For connections outside the pool (PostgreSQL's LISTEN needs its own).
+    url: String,
+}
+
+impl std::fmt::Debug for Db {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Db")
+            .field("backend", &self.backend)
+            .field("url", &redact(&self.url))
+            .finish_non_exhaustive()
+    }
 }
 
 impl Db {
@@ -85,7 +96,7 @@ impl Db {
             .connect_with(options)
             .await
             .map_err(|e| unreachable(first_line(&e.to_string())))?;
-        Ok(Db { pool, backend })
+        Ok(Db { pool, backend, url })
     }
 
     /// Brings the schema up to date. Safe to run from several instances at once: on
@@ -105,6 +116,11 @@ impl Db {
     /// The pool, for repositories.
     pub fn pool(&self) -> &AnyPool {
         &self.pool
+    }
+
+    /// The URL the pool was opened with. Holds the password, if any: never log it.
+    pub fn url(&self) -> &str {
+        &self.url
     }
 
     /// Which database this is.

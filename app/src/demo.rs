@@ -10,12 +10,19 @@ use rand_chacha::ChaCha8Rng;
 use crate::assessment::{repo as answers, Answer, Mark, MaturityLevel, Response};
 use crate::db::Db;
 use crate::error::{AppError, AppResult};
+use crate::facilitator::{password, repo as facilitators, Email};
 use crate::framework::{default_framework, repo::outline};
 use crate::ids::WorkshopId;
 use crate::workshop::{repo as workshops, JoinCode, Phase};
 
 /// The demo's join code, as printed by `make run` and stated in the README.
 pub const DEMO_JOIN_CODE: &str = "DEMO-2026";
+
+/// The demo facilitator's login, as printed by `make run` and stated in the README. For the
+/// demo only: anyone who reads the README can sign in with it.
+pub const DEMO_FACILITATOR_EMAIL: &str = "demo@rumbo.example";
+/// The demo facilitator's password.
+pub const DEMO_FACILITATOR_PASSWORD: &str = "demo-rumbo-2026";
 
 const SEED: u64 = 2026;
 
@@ -111,6 +118,42 @@ pub struct DemoOutcome {
 /// Loads the demo workshop unless it is there already. Safe to run again, and from several
 /// instances at once: at most one demo workshop can exist.
 pub async fn load(db: &Db) -> AppResult<DemoOutcome> {
+    let outcome = load_workshop(db).await?;
+    ensure_facilitator(db, outcome.workshop).await?;
+    Ok(outcome)
+}
+
+/// Creates the demo facilitator unless it exists, and makes it the demo workshop's owner.
+async fn ensure_facilitator(db: &Db, workshop: WorkshopId) -> AppResult<()> {
+    let email = Email::parse(DEMO_FACILITATOR_EMAIL)?;
+    let id = match facilitators::by_email(db.pool(), &email).await? {
+        Some((staff, _)) => staff.id,
+        None => {
+            let phc = password::hash(DEMO_FACILITATOR_PASSWORD.to_owned()).await?;
+            match facilitators::create(db.pool(), &email, "Facilitadora demo", &phc, true).await {
+                Ok(id) => id,
+                // Another instance created it meanwhile.
+                Err(AppError::Conflict { .. }) => facilitators::by_email(db.pool(), &email)
+                    .await?
+                    .map(|(staff, _)| staff.id)
+                    .ok_or_else(|| AppError::internal("demo", "facilitator vanished"))?,
+                Err(other) => return Err(other),
+            }
+        }
+    };
+    sqlx::query(
+        "INSERT INTO workshop_facilitators (workshop_id, facilitator_id, role, added_at)
+         VALUES ($1, $2, 'owner', $3) ON CONFLICT DO NOTHING",
+    )
+    .bind(workshop.0)
+    .bind(id.0)
+    .bind(crate::db::now())
+    .execute(db.pool())
+    .await?;
+    Ok(())
+}
+
+async fn load_workshop(db: &Db) -> AppResult<DemoOutcome> {
     if let Some((workshop, _, join_code)) = workshops::demo(db.pool()).await? {
         return Ok(DemoOutcome {
             workshop,

@@ -382,6 +382,12 @@ messages! {
     ),
     ErrRationaleMissing => ("Explique brevemente el motivo.", "Briefly explain why."),
     ErrRationaleTooLong => ("El motivo puede tener hasta 500 caracteres.", "The reason may have up to 500 characters."),
+    // Facilitator accounts.
+    ErrEmailInvalid => ("Escriba una dirección de correo válida, p. ej. ana@prefectura.gob.ec.", "Enter a valid e-mail address, e.g. ana@prefecture.gob.ec."),
+    ErrEmailTaken => ("Ya existe una cuenta con ese correo.", "An account with that e-mail already exists."),
+    ErrPasswordTooShort => ("La contraseña debe tener al menos 10 caracteres.", "The password must have at least 10 characters."),
+    ErrPasswordTooLong => ("La contraseña puede tener hasta 1024 caracteres.", "The password may have up to 1024 characters."),
+    ErrLoginFailed => ("El correo o la contraseña no son correctos.", "The e-mail or the password is not right."),
     FooterText => (
         "Rumbo — software libre para talleres de gobierno abierto.",
         "Rumbo — free software for open-government workshops."

@@ -37,4 +37,6 @@ id_type! {
     PillarId,
     /// An indicator of a pillar.
     IndicatorId,
+    /// A facilitator's account.
+    FacilitatorId,
 }

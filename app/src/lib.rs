@@ -12,9 +12,12 @@ pub mod db;
 #[cfg(feature = "ssr")]
 pub mod demo;
 pub mod error;
+pub mod facilitator;
 pub mod framework;
 pub mod i18n;
 pub mod ids;
+#[cfg(feature = "ssr")]
+pub mod live;
 pub mod participant;
 pub mod results;
 pub mod shell;

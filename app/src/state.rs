@@ -13,6 +13,8 @@ pub struct AppState {
     pub leptos_options: LeptosOptions,
     /// The database.
     pub db: Db,
+    /// Live updates for dashboards.
+    pub live: crate::live::Hub,
 }
 
 impl AppState {

@@ -30,7 +30,13 @@ pub fn leptos_options(site_addr: std::net::SocketAddr, site_root: &str) -> Lepto
 
 /// The whole application as an axum router.
 pub fn router(db: Db, leptos_options: LeptosOptions) -> Router {
-    let state = AppState { leptos_options, db };
+    let live = app::live::Hub::new();
+    live.listen(&db);
+    let state = AppState {
+        leptos_options,
+        db,
+        live,
+    };
     let routes = generate_route_list(App);
     let context = {
         let state = state.clone();

@@ -254,6 +254,52 @@ impl TestApp {
     }
 }
 
+impl TestApp {
+    /// Signs a facilitator in; returns their session cookie (`rumbo_staff=…`).
+    pub async fn log_in(&self, email: &str, password: &str) -> String {
+        let reply = self
+            .call(
+                "log_in",
+                &form(&[("email", email), ("password", password)]),
+            )
+            .await;
+        assert!(
+            reply.status.is_redirection() || reply.status.is_success(),
+            "log in: {reply:?}"
+        );
+        cookie_from(&reply, "rumbo_staff").unwrap_or_else(|| panic!("no staff cookie: {reply:?}"))
+    }
+
+    /// Creates a facilitator account directly in the database and signs it in; returns the
+    /// session cookie.
+    pub async fn facilitator(&self, email: &str) -> String {
+        let email_parsed = app::facilitator::Email::parse(email).expect("test e-mail");
+        let phc = app::facilitator::password::hash(TEST_PASSWORD.to_owned())
+            .await
+            .expect("hash");
+        app::facilitator::repo::create(self.db().pool(), &email_parsed, email, &phc, false)
+            .await
+            .expect("create facilitator");
+        self.log_in(email, TEST_PASSWORD).await
+    }
+
+    /// Loads the demo workshop and signs its facilitator in; returns the workshop id and the
+    /// session cookie.
+    pub async fn demo_facilitator(&self) -> (i64, String) {
+        let outcome = app::demo::load(self.db()).await.expect("demo");
+        let cookie = self
+            .log_in(
+                app::demo::DEMO_FACILITATOR_EMAIL,
+                app::demo::DEMO_FACILITATOR_PASSWORD,
+            )
+            .await;
+        (outcome.workshop.0, cookie)
+    }
+}
+
+/// The password [`TestApp::facilitator`] gives every account it creates.
+pub const TEST_PASSWORD: &str = "a test password";
+
 /// A URL-encoded form body.
 pub fn form(pairs: &[(&str, &str)]) -> String {
     form_urlencoded::Serializer::new(String::new())

@@ -1,0 +1,30 @@
+//! Who may run a workshop: the one check every facilitator server function starts with.
+
+use super::{repo, session, Role, Staff};
+use crate::db::Db;
+use crate::error::{AppError, AppResult};
+use crate::ids::WorkshopId;
+use crate::workshop::repo as workshops;
+
+/// The signed-in facilitator and their role in `workshop`. Anonymous callers (and
+/// participants, who have no facilitator session) are `Unauthorized`; facilitators with no
+/// role there are `Forbidden`; a workshop that does not exist is `NotFound`.
+pub async fn require_workshop(db: &Db, workshop: WorkshopId) -> AppResult<(Staff, Role)> {
+    let staff = session::current(db).await?;
+    match repo::role_in(db.pool(), workshop, staff.id).await? {
+        Some(role) => Ok((staff, role)),
+        None => {
+            // Tells "no such workshop" from "not yours" only to signed-in facilitators.
+            workshops::facts(db.pool(), workshop).await?;
+            Err(AppError::Forbidden)
+        }
+    }
+}
+
+/// As [`require_workshop`], for what only the owner may do (inviting co-facilitators).
+pub async fn require_owner(db: &Db, workshop: WorkshopId) -> AppResult<Staff> {
+    match require_workshop(db, workshop).await? {
+        (staff, Role::Owner) => Ok(staff),
+        (_, Role::CoFacilitator) => Err(AppError::Forbidden),
+    }
+}
