@@ -388,6 +388,21 @@ messages! {
     ErrPasswordTooShort => ("La contraseña debe tener al menos 10 caracteres.", "The password must have at least 10 characters."),
     ErrPasswordTooLong => ("La contraseña puede tener hasta 1024 caracteres.", "The password may have up to 1024 characters."),
     ErrLoginFailed => ("El correo o la contraseña no son correctos.", "The e-mail or the password is not right."),
+    // Facilitator pages: navigation.
+    StaffNavLabel => ("Páginas del taller", "Workshop pages"),
+    StaffMyWorkshops => ("Mis talleres", "My workshops"),
+    StaffTabSetup => ("Preparación", "Set-up"),
+    StaffTabFramework => ("Marco", "Framework"),
+    StaffTabDashboard => ("Panel en vivo", "Live dashboard"),
+    StaffTabFacilitators => ("Facilitadores", "Facilitators"),
+    // Accounts (sign in, password, co-facilitators): keys go below this line.
+
+    // Workshop set-up: keys go below this line.
+
+    // Framework editor: keys go below this line.
+
+    // Dashboard and what participants see of others: keys go below this line.
+
     FooterText => (
         "Rumbo — software libre para talleres de gobierno abierto.",
         "Rumbo — free software for open-government workshops."

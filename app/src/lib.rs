@@ -7,6 +7,8 @@
 #![recursion_limit = "256"]
 
 pub mod assessment;
+// Dashboard: `pub mod dashboard;` goes below this line.
+
 #[cfg(feature = "ssr")]
 pub mod db;
 #[cfg(feature = "ssr")]

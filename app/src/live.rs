@@ -116,7 +116,10 @@ mod tests {
         let hub = Hub::new();
         let own = format!("{}:7", hub.instance);
         assert_eq!(hub.from_elsewhere(&own), None);
-        assert_eq!(hub.from_elsewhere("0123456789abcdef:7"), Some(WorkshopId(7)));
+        assert_eq!(
+            hub.from_elsewhere("0123456789abcdef:7"),
+            Some(WorkshopId(7))
+        );
         assert_eq!(hub.from_elsewhere("garbage"), None);
         assert_eq!(hub.from_elsewhere("x:y"), None);
     }

@@ -258,10 +258,7 @@ impl TestApp {
     /// Signs a facilitator in; returns their session cookie (`rumbo_staff=…`).
     pub async fn log_in(&self, email: &str, password: &str) -> String {
         let reply = self
-            .call(
-                "log_in",
-                &form(&[("email", email), ("password", password)]),
-            )
+            .call("log_in", &form(&[("email", email), ("password", password)]))
             .await;
         assert!(
             reply.status.is_redirection() || reply.status.is_success(),

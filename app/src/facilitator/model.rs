@@ -103,12 +103,25 @@ mod tests {
 
     #[test]
     fn emails_are_normalised() {
-        assert_eq!(Email::parse("  Ana@Prefectura.GOB.ec ").unwrap().as_str(), "ana@prefectura.gob.ec");
+        assert_eq!(
+            Email::parse("  Ana@Prefectura.GOB.ec ").unwrap().as_str(),
+            "ana@prefectura.gob.ec"
+        );
     }
 
     #[test]
     fn malformed_emails_are_refused() {
-        for bad in ["", "ana", "@x.org", "ana@", "ana@x", "a b@x.org", "ana@@x.org", "ana@x.org.", "ana@.org"] {
+        for bad in [
+            "",
+            "ana",
+            "@x.org",
+            "ana@",
+            "ana@x",
+            "a b@x.org",
+            "ana@@x.org",
+            "ana@x.org.",
+            "ana@.org",
+        ] {
             assert!(Email::parse(bad).is_err(), "{bad:?} accepted");
         }
     }

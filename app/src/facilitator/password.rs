@@ -39,8 +39,11 @@ fn hash_now(password: &str) -> AppResult<String> {
 }
 
 fn verify_now(phc: &str, password: &str) -> bool {
-    PasswordHash::new(phc)
-        .is_ok_and(|parsed| Argon2::default().verify_password(password.as_bytes(), &parsed).is_ok())
+    PasswordHash::new(phc).is_ok_and(|parsed| {
+        Argon2::default()
+            .verify_password(password.as_bytes(), &parsed)
+            .is_ok()
+    })
 }
 
 #[cfg(test)]

@@ -8,11 +8,7 @@ use crate::error::AppError;
 /// Signs a facilitator in and sends them to `next` (a path on this site) or to their
 /// workshops. Wrong credentials get one message whether the account exists or not.
 #[server(name = LogIn, endpoint = "log_in")]
-pub async fn log_in(
-    email: String,
-    password: String,
-    next: Option<String>,
-) -> Result<(), AppError> {
+pub async fn log_in(email: String, password: String, next: Option<String>) -> Result<(), AppError> {
     let state = crate::state::AppState::from_context()?;
     ssr::log_in(&state.db, &email, &password).await?;
     leptos_axum::redirect(&ssr::local_path(next.as_deref()));
@@ -90,7 +86,9 @@ mod ssr {
     /// (`//evil.example`, `https://…`) would make the login page an open redirect.
     pub(super) fn local_path(next: Option<&str>) -> String {
         match next {
-            Some(path) if path.starts_with('/') && !path.starts_with("//") && !path.contains('\\') => {
+            Some(path)
+                if path.starts_with('/') && !path.starts_with("//") && !path.contains('\\') =>
+            {
                 path.to_owned()
             }
             _ => "/facilitate".to_owned(),

@@ -69,6 +69,14 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/workshops/:id/assess/:step") view=AssessStepPage ssr=SsrMode::Async />
                     <Route path=path!("/workshops/:id/review") view=ReviewPage ssr=SsrMode::Async />
                     <Route path=path!("/workshops/:id/team") view=TeamPage ssr=SsrMode::Async />
+                    // Accounts: routes go below this line.
+
+                    // Workshop set-up: routes go below this line.
+
+                    // Framework editor: routes go below this line.
+
+                    // Dashboard: routes go below this line.
+
                 </Routes>
             </Layout>
         </Router>

@@ -1,0 +1,84 @@
+//! The tabs above every facilitator page of a workshop.
+
+use leptos::prelude::*;
+use leptos_meta::Title;
+
+use crate::i18n::{use_lang, Key};
+use crate::ids::WorkshopId;
+
+/// The facilitator pages of a workshop.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum StaffTab {
+    /// Settings, teams, join code, phases.
+    Setup,
+    /// The framework editor.
+    Framework,
+    /// The live dashboard.
+    Dashboard,
+    /// Co-facilitators.
+    Facilitators,
+}
+
+impl StaffTab {
+    /// The page's path for `workshop`.
+    pub fn href(self, workshop: WorkshopId) -> String {
+        match self {
+            StaffTab::Setup => format!("/facilitate/workshops/{workshop}"),
+            StaffTab::Framework => format!("/facilitate/workshops/{workshop}/framework"),
+            StaffTab::Dashboard => format!("/facilitate/workshops/{workshop}/dashboard"),
+            StaffTab::Facilitators => format!("/facilitate/workshops/{workshop}/facilitators"),
+        }
+    }
+
+    fn key(self) -> Key {
+        match self {
+            StaffTab::Setup => Key::StaffTabSetup,
+            StaffTab::Framework => Key::StaffTabFramework,
+            StaffTab::Dashboard => Key::StaffTabDashboard,
+            StaffTab::Facilitators => Key::StaffTabFacilitators,
+        }
+    }
+}
+
+/// The workshop's title, the page's name in the browser tab, and the tabs.
+#[component]
+pub fn StaffNav(
+    /// The workshop.
+    workshop: WorkshopId,
+    /// Its title.
+    title: String,
+    /// The page shown.
+    current: StaffTab,
+) -> impl IntoView {
+    let lang = use_lang();
+    let tabs = [
+        StaffTab::Setup,
+        StaffTab::Framework,
+        StaffTab::Dashboard,
+        StaffTab::Facilitators,
+    ]
+    .into_iter()
+    .map(|tab| {
+        let here = tab == current;
+        view! {
+            <li>
+                <a href=tab.href(workshop) aria-current=here.then_some("page") class:current=here>
+                    {lang.t(tab.key())}
+                </a>
+            </li>
+        }
+    })
+    .collect_view();
+    view! {
+        <Title text=format!("{} — {title}", lang.t(current.key())) />
+        <header class="staff-head">
+            <p class="eyebrow">
+                <a href="/facilitate">{lang.t(Key::StaffMyWorkshops)}</a>
+            </p>
+            <h1>{title}</h1>
+            <nav aria-label=lang.t(Key::StaffNavLabel)>
+                <ul class="tabs">{tabs}</ul>
+            </nav>
+        </header>
+    }
+}
