@@ -14,6 +14,7 @@ use crate::i18n::{detect_lang, Key};
 use crate::participant::{JoinPage, WelcomePage};
 use crate::results::ResultsPage;
 use crate::team::TeamPage;
+use crate::workshop::{FacilitatorHome, JoinScreenPage, WorkshopSetupPage};
 pub use home::HomePage;
 pub use layout::Layout;
 pub use not_found::NotFound;
@@ -72,6 +73,9 @@ pub fn App() -> impl IntoView {
                     // Accounts: routes go below this line.
 
                     // Workshop set-up: routes go below this line.
+                    <Route path=path!("/facilitate") view=FacilitatorHome ssr=SsrMode::Async />
+                    <Route path=path!("/facilitate/workshops/:id") view=WorkshopSetupPage ssr=SsrMode::Async />
+                    <Route path=path!("/facilitate/workshops/:id/join-screen") view=JoinScreenPage ssr=SsrMode::Async />
 
                     // Framework editor: routes go below this line.
 

@@ -27,14 +27,24 @@ pub fn ErrorNotice(error: AppError) -> impl IntoView {
         AppError::NotFound => Key::NotFoundTitle,
         _ => Key::ErrorTitle,
     };
+    // Facilitators sign in; participants join with a code.
+    let path = leptos_router::hooks::use_location()
+        .pathname
+        .get_untracked();
+    let sign_in = (error == AppError::Unauthorized).then(|| {
+        if path.starts_with("/facilitate") {
+            let next: String = url_escape(&path);
+            view! { <a class="button" href=format!("/login?next={next}")>{lang.t(Key::SignInAction)}</a> " " }.into_any()
+        } else {
+            view! { <a class="button" href="/join">{lang.t(Key::JoinTitle)}</a> " " }.into_any()
+        }
+    });
     view! {
         <div class="notice error" role="alert">
             <h2>{lang.t(title)}</h2>
             <p>{error.message(lang)}</p>
             <p>
-                {(error == AppError::Unauthorized).then(|| view! {
-                    <a class="button" href="/join">{lang.t(Key::JoinTitle)}</a> " "
-                })}
+                {sign_in}
                 <a href="/">{lang.t(Key::BackHome)}</a>
             </p>
         </div>
@@ -67,4 +77,11 @@ pub fn FieldError(
             <p class="field-error" role="alert">{text}</p>
         </Show>
     }
+}
+
+/// A path made safe to carry in a query string: only the characters our paths use pass.
+fn url_escape(path: &str) -> String {
+    path.chars()
+        .filter(|c| c.is_ascii_alphanumeric() || matches!(c, '/' | '-' | '_' | '.'))
+        .collect()
 }

@@ -31,6 +31,20 @@ impl JoinCode {
         }
     }
 
+    /// A new random code of eight characters, without look-alikes (0/O, 1/I/L), so it can be
+    /// read aloud on a call and typed on a phone.
+    #[cfg(feature = "ssr")]
+    pub fn random() -> JoinCode {
+        use rand::Rng;
+        const ALPHABET: &[u8] = b"ABCDEFGHJKMNPQRSTUVWXYZ23456789";
+        let mut rng = rand::rng();
+        JoinCode(
+            (0..8)
+                .map(|_| char::from(ALPHABET[rng.random_range(0..ALPHABET.len())]))
+                .collect(),
+        )
+    }
+
     /// The normalised code.
     pub fn as_str(&self) -> &str {
         &self.0
@@ -102,18 +116,67 @@ impl Phase {
         matches!(self, Phase::Assessment | Phase::Review)
     }
 
+    /// Every phase, in the order a workshop goes through them.
+    pub const ALL: [Phase; 6] = [
+        Phase::Setup,
+        Phase::Assessment,
+        Phase::Review,
+        Phase::Prioritisation,
+        Phase::Roadmap,
+        Phase::Closed,
+    ];
+
     /// Reads a stored value.
     pub fn parse(value: &str) -> Option<Phase> {
-        [
-            Phase::Setup,
-            Phase::Assessment,
-            Phase::Review,
-            Phase::Prioritisation,
-            Phase::Roadmap,
-            Phase::Closed,
-        ]
-        .into_iter()
-        .find(|p| p.as_str() == value)
+        Phase::ALL.into_iter().find(|p| p.as_str() == value)
+    }
+
+    fn index(self) -> usize {
+        Phase::ALL
+            .iter()
+            .position(|p| *p == self)
+            .unwrap_or_default()
+    }
+
+    /// The phase that opens when this one closes.
+    pub fn next(self) -> Option<Phase> {
+        Phase::ALL.get(self.index() + 1).copied()
+    }
+
+    /// The phase this one followed, which the facilitator may reopen.
+    pub fn previous(self) -> Option<Phase> {
+        self.index().checked_sub(1).map(|i| Phase::ALL[i])
+    }
+
+    /// Whether the facilitator may go from this phase to `to`: one step forward (closing this
+    /// phase opens the next) or one step back (reopening the previous one, e.g. to let late
+    /// answers in). Skipping phases is refused, so no step is missed by a slip of the finger.
+    pub fn may_move_to(self, to: Phase) -> bool {
+        self.next() == Some(to) || self.previous() == Some(to)
+    }
+
+    /// The phase's name, for people.
+    pub fn name_key(self) -> Key {
+        match self {
+            Phase::Setup => Key::PhaseSetup,
+            Phase::Assessment => Key::PhaseAssessment,
+            Phase::Review => Key::PhaseReview,
+            Phase::Prioritisation => Key::PhasePrioritisation,
+            Phase::Roadmap => Key::PhaseRoadmap,
+            Phase::Closed => Key::PhaseClosed,
+        }
+    }
+
+    /// What the phase allows, in one sentence for the facilitator.
+    pub fn help_key(self) -> Key {
+        match self {
+            Phase::Setup => Key::PhaseSetupHelp,
+            Phase::Assessment => Key::PhaseAssessmentHelp,
+            Phase::Review => Key::PhaseReviewHelp,
+            Phase::Prioritisation => Key::PhasePrioritisationHelp,
+            Phase::Roadmap => Key::PhaseRoadmapHelp,
+            Phase::Closed => Key::PhaseClosedHelp,
+        }
     }
 }
 
@@ -206,5 +269,45 @@ mod tests {
                 (false, false)
             ]
         );
+    }
+}
+
+#[cfg(test)]
+mod phase_tests {
+    use super::*;
+
+    #[cfg(feature = "ssr")]
+    #[test]
+    fn random_codes_are_valid_and_readable() {
+        let a = JoinCode::random();
+        assert_eq!(JoinCode::parse(&a.display()), Ok(a.clone()));
+        assert_eq!(a.display().len(), 9, "two groups of four");
+        assert!(!a.as_str().contains(['0', 'O', '1', 'I', 'L']));
+        assert_ne!(a, JoinCode::random());
+    }
+
+    #[test]
+    fn phases_move_one_step_at_a_time() {
+        assert!(Phase::Setup.may_move_to(Phase::Assessment));
+        assert!(Phase::Assessment.may_move_to(Phase::Review));
+        assert!(
+            Phase::Review.may_move_to(Phase::Assessment),
+            "reopening is allowed"
+        );
+        assert!(Phase::Roadmap.may_move_to(Phase::Closed));
+        assert!(Phase::Closed.may_move_to(Phase::Roadmap));
+        assert!(!Phase::Setup.may_move_to(Phase::Review), "no skipping");
+        assert!(!Phase::Setup.may_move_to(Phase::Setup));
+        assert!(!Phase::Closed.may_move_to(Phase::Setup));
+        assert_eq!(Phase::Closed.next(), None);
+        assert_eq!(Phase::Setup.previous(), None);
+    }
+
+    #[test]
+    fn stored_values_round_trip() {
+        for phase in Phase::ALL {
+            assert_eq!(Phase::parse(phase.as_str()), Some(phase));
+        }
+        assert_eq!(Phase::parse("voting"), None);
     }
 }
