@@ -53,6 +53,7 @@ run: release
 	@echo
 	@echo "  Rumbo is starting on http://$(LEPTOS_SITE_ADDR)"
 	@echo "  Demo workshop join code: DEMO-2026"
+	@echo "  Demo facilitator (demo only): demo@rumbo.example / demo-rumbo-2026  → /login"
 	@echo "  Data: $(DATABASE_URL)   (stop with Ctrl-C)"
 	@echo
 	@$(RELEASE_BIN) serve
