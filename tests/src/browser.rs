@@ -185,3 +185,39 @@ impl Browser {
         }
     }
 }
+
+/// How long a browser test waits for something to appear.
+pub const WAIT: Duration = Duration::from_secs(20);
+
+/// Waits for an element; on failure, panics with what the page showed.
+pub async fn wait_for(client: &Client, css: &str) -> fantoccini::elements::Element {
+    match client
+        .wait()
+        .at_most(WAIT)
+        .for_element(fantoccini::Locator::Css(css))
+        .await
+    {
+        Ok(element) => element,
+        Err(e) => {
+            let url = client
+                .current_url()
+                .await
+                .map(|u| u.to_string())
+                .unwrap_or_default();
+            panic!(
+                "{css} did not appear on {url}: {e}\n--- page text ---\n{}",
+                page_text(client).await
+            )
+        }
+    }
+}
+
+/// The visible text of the page, for failure messages.
+pub async fn page_text(client: &Client) -> String {
+    client
+        .execute("return document.body.innerText;", vec![])
+        .await
+        .ok()
+        .and_then(|v| v.as_str().map(str::to_owned))
+        .unwrap_or_default()
+}

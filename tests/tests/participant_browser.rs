@@ -1,38 +1,8 @@
 //! The participant's journey in headless Chromium on a 360-px-wide screen: join the demo with
 //! its code, answer, reload, lose the server mid-session, and see the team's consensus.
 
-use std::time::Duration;
-
 use fantoccini::{Client, Locator};
-use tests::browser::{Browser, RunningApp};
-
-const WAIT: Duration = Duration::from_secs(20);
-
-async fn wait_for(client: &Client, css: &str) -> fantoccini::elements::Element {
-    match client
-        .wait()
-        .at_most(WAIT)
-        .for_element(Locator::Css(css))
-        .await
-    {
-        Ok(element) => element,
-        Err(e) => {
-            // What the participant saw, for whoever reads the failure.
-            let text = client
-                .execute("return document.body.innerText;", vec![])
-                .await
-                .ok()
-                .and_then(|v| v.as_str().map(str::to_owned))
-                .unwrap_or_default();
-            let url = client
-                .current_url()
-                .await
-                .map(|u| u.to_string())
-                .unwrap_or_default();
-            panic!("{css} did not appear on {url}: {e}\n--- page text ---\n{text}")
-        }
-    }
-}
+use tests::browser::{wait_for, Browser, RunningApp};
 
 /// Waits until an indicator's form is hydrated: it then saves by itself.
 async fn wait_until_live(client: &Client, code: &str) {

@@ -213,13 +213,13 @@ fn PhaseCard(workshop: WorkshopId, phase: Phase, refresh: RwSignal<u32>) -> impl
             view! { <li class:current=here aria-current=here.then_some("step")>{lang.t(p.name_key())}</li> }
         })
         .collect_view();
-    let button = move |to: Phase, key: Key, class: &'static str| {
+    let button = move |to: Phase, key: Key, class: &'static str, id: &'static str| {
         view! {
             <ActionForm action>
                 <input type="hidden" name="workshop" value=workshop.to_string() />
                 <input type="hidden" name="from" value=phase.as_str() />
                 <input type="hidden" name="to" value=to.as_str() />
-                <button type="submit" class=class>
+                <button type="submit" class=class id=id>
                     {lang.t(key).replace("{phase}", lang.t(to.name_key()))}
                 </button>
             </ActionForm>
@@ -231,8 +231,8 @@ fn PhaseCard(workshop: WorkshopId, phase: Phase, refresh: RwSignal<u32>) -> impl
             <ol class="phases">{steps}</ol>
             <p><strong>{lang.t(phase.name_key())}</strong> ": " {lang.t(phase.help_key())}</p>
             <div class="row">
-                {phase.next().map(|to| button(to, Key::SetupPhaseOpen, "button"))}
-                {phase.previous().map(|to| button(to, Key::SetupPhaseBack, "button secondary"))}
+                {phase.next().map(|to| button(to, Key::SetupPhaseOpen, "button", "phase-next"))}
+                {phase.previous().map(|to| button(to, Key::SetupPhaseBack, "button secondary", "phase-back"))}
             </div>
             <FieldError error field="" />
         </section>
@@ -307,7 +307,7 @@ fn TeamsCard(workshop: WorkshopId, teams: Vec<SetupTeam>, refresh: RwSignal<u32>
             </ActionForm>
             <ActionForm action=preset>
                 <input type="hidden" name="workshop" value=workshop.to_string() />
-                <button type="submit" class="button secondary">{lang.t(Key::SetupTeamsPreset)}</button>
+                <button type="submit" class="button secondary" id="add-preset">{lang.t(Key::SetupTeamsPreset)}</button>
                 <FieldError error=preset_error field="" />
                 <p class="status" role="status">{move || outcome(preset.value().get())}</p>
             </ActionForm>
