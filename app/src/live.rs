@@ -90,7 +90,7 @@ impl Hub {
         listener.listen(CHANNEL).await?;
         loop {
             let notification = listener.recv().await?;
-            if let Some(workshop) = self.from_elsewhere(notification.payload()) {
+            if let Some(workshop) = self.news_from_others(notification.payload()) {
                 self.deliver(workshop);
             }
         }
@@ -98,7 +98,7 @@ impl Hub {
 
     /// The workshop named by another instance's notification; `None` for our own (already
     /// delivered) and for anything malformed.
-    fn from_elsewhere(&self, payload: &str) -> Option<WorkshopId> {
+    fn news_from_others(&self, payload: &str) -> Option<WorkshopId> {
         let (instance, workshop) = payload.split_once(':')?;
         if instance == self.instance {
             return None;
@@ -115,13 +115,13 @@ mod tests {
     fn own_and_malformed_notifications_are_ignored() {
         let hub = Hub::new();
         let own = format!("{}:7", hub.instance);
-        assert_eq!(hub.from_elsewhere(&own), None);
+        assert_eq!(hub.news_from_others(&own), None);
         assert_eq!(
-            hub.from_elsewhere("0123456789abcdef:7"),
+            hub.news_from_others("0123456789abcdef:7"),
             Some(WorkshopId(7))
         );
-        assert_eq!(hub.from_elsewhere("garbage"), None);
-        assert_eq!(hub.from_elsewhere("x:y"), None);
+        assert_eq!(hub.news_from_others("garbage"), None);
+        assert_eq!(hub.news_from_others("x:y"), None);
     }
 
     #[tokio::test]
