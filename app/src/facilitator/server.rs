@@ -1,4 +1,4 @@
-//! Server functions for signing in and out.
+//! Server functions for signing in and out, and for the account's password.
 
 use leptos::prelude::*;
 
@@ -40,6 +40,37 @@ pub async fn current_staff() -> Result<Option<Staff>, AppError> {
         Err(AppError::Unauthorized) => Ok(None),
         Err(other) => Err(other),
     }
+}
+
+/// Changes the signed-in facilitator's password: the current one must be right (a wrong one
+/// counts as a failed login), the new one typed twice. Their other sessions end; this one
+/// stays, and the browser comes back to the account page with a confirmation.
+#[server(name = ChangePassword, endpoint = "change_password")]
+pub async fn change_password(
+    current_password: String,
+    new_password: String,
+    repeat_password: String,
+) -> Result<(), AppError> {
+    use super::account::{self, PasswordChange};
+    let state = crate::state::AppState::from_context()?;
+    let staff = super::session::current(&state.db).await?;
+    let token = super::session::token_of_request().ok_or(AppError::Unauthorized)?;
+    let client =
+        crate::participant::session::client_key(use_context::<http::request::Parts>().as_ref());
+    account::change_password(
+        &state.db,
+        &staff,
+        &crate::participant::session::hash_token(&token),
+        &client,
+        PasswordChange {
+            current: &current_password,
+            new: &new_password,
+            repeat: &repeat_password,
+        },
+    )
+    .await?;
+    leptos_axum::redirect("/account?changed=1");
+    Ok(())
 }
 
 #[cfg(feature = "ssr")]
