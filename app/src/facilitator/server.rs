@@ -114,15 +114,44 @@ mod ssr {
     }
 
     /// `next` if it is a path on this site, else the facilitator's home. Anything else
-    /// (`//evil.example`, `https://…`) would make the login page an open redirect.
+    /// (`//evil.example`, `https://…`) would make the login page an open redirect; control
+    /// characters could not even be put in the `Location` header.
     pub(super) fn local_path(next: Option<&str>) -> String {
         match next {
             Some(path)
-                if path.starts_with('/') && !path.starts_with("//") && !path.contains('\\') =>
+                if path.starts_with('/')
+                    && !path.starts_with("//")
+                    && !path.contains('\\')
+                    && !path.chars().any(char::is_control) =>
             {
                 path.to_owned()
             }
             _ => "/facilitate".to_owned(),
+        }
+    }
+
+    #[cfg(test)]
+    mod tests {
+        use super::local_path;
+
+        #[test]
+        fn only_paths_of_this_site_are_followed() {
+            assert_eq!(local_path(Some("/account")), "/account");
+            assert_eq!(
+                local_path(Some("/facilitate/workshops/3/facilitators")),
+                "/facilitate/workshops/3/facilitators"
+            );
+            for bad in [
+                "",
+                "//evil.example",
+                "https://evil.example",
+                "/\\evil.example",
+                "evil",
+                "/ok\r\nSet-Cookie: x=y",
+            ] {
+                assert_eq!(local_path(Some(bad)), "/facilitate", "{bad:?}");
+            }
+            assert_eq!(local_path(None), "/facilitate");
         }
     }
 }
