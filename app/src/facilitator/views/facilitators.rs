@@ -138,7 +138,7 @@ fn member_row(
     view! {
         <tr>
             <td>{member.name}{you}</td>
-            <td>{member.email}</td>
+            <td class="email">{member.email}</td>
             <td>{role}</td>
             {action_cell}
         </tr>
