@@ -179,6 +179,18 @@ on_both_databases! {
         // The address is typed differently but is the same account.
         let reply = log_in_from(&app, [10, 0, 9, 9], " ANA@x.org", TEST_PASSWORD).await;
         assert_eq!(reply.status, 429, "{reply:?}");
+        // Without JavaScript, the form comes back saying how long to wait.
+        let reply = app
+            .call_with(
+                "log_in",
+                &form(&[("email", "ana@x.org"), ("password", TEST_PASSWORD)]),
+                &[("accept", "text/html"), ("referer", "http://localhost/login")],
+            )
+            .await;
+        let back = reply.headers["location"].to_str().unwrap().trim_start_matches("http://localhost").to_owned();
+        assert!(back.contains("__err="), "{back}");
+        let page = app.get(&back).await;
+        assert!(page.body.contains("espere 15 minutos"), "{}", page.body);
         app.facilitator("luis@x.org").await;
         let reply = log_in_from(&app, [10, 0, 0, 1], "luis@x.org", TEST_PASSWORD).await;
         assert!(reply.status.is_success(), "other accounts are not locked: {reply:?}");
@@ -238,6 +250,9 @@ on_both_databases! {
         let forged = format!("rumbo_staff={}", "a".repeat(64));
         assert_eq!(who(&app, &forged).await, None);
         assert_eq!(who(&app, "rumbo_staff=' OR 1=1 --").await, None);
+        // The next login forgets expired sessions.
+        app.log_in("ana@x.org", TEST_PASSWORD).await;
+        assert_eq!(count(&app, "SELECT COUNT(*) FROM facilitator_sessions").await, 1);
     }
 
     async fn passwords_are_changed_with_care(app: TestApp) {

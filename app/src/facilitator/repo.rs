@@ -120,6 +120,15 @@ pub async fn close_session<'e>(
     Ok(())
 }
 
+/// Forgets sessions that have expired (run at each login, so the table does not grow).
+pub async fn forget_expired_sessions<'e>(db: impl Executor<'e, Database = Any>) -> AppResult<()> {
+    sqlx::query("DELETE FROM facilitator_sessions WHERE expires_at <= $1")
+        .bind(now())
+        .execute(db)
+        .await?;
+    Ok(())
+}
+
 /// Ends every session of an account except one (after a password change).
 pub async fn close_other_sessions<'e>(
     db: impl Executor<'e, Database = Any>,

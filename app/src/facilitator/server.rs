@@ -108,6 +108,7 @@ mod ssr {
             repo::record_login_failure(db.pool(), email.as_str(), &client).await?;
             return Err(wrong());
         };
+        repo::forget_expired_sessions(db.pool()).await?;
         let token = repo::open_session(db.pool(), staff.id).await?;
         set_cookie(STAFF_COOKIE, &token, STAFF_SESSION_SECONDS);
         Ok(())
