@@ -396,6 +396,90 @@ messages! {
     StaffTabDashboard => ("Panel en vivo", "Live dashboard"),
     StaffTabFacilitators => ("Facilitadores", "Facilitators"),
     // Accounts (sign in, password, co-facilitators): keys go below this line.
+    NavStaff => ("Facilitación", "Facilitation"),
+    NavStaffAccount => ("Cuenta", "Account"),
+    NavStaffLogin => ("Acceso facilitadores", "Facilitator sign-in"),
+    LoginTitle => ("Acceso para facilitadores", "Facilitator sign-in"),
+    LoginIntro => (
+        "Entre con el correo y la contraseña de su cuenta de facilitador. Los participantes no necesitan cuenta: se unen con el código del taller.",
+        "Sign in with your facilitator account's e-mail and password. Participants need no account: they join with the workshop code."
+    ),
+    LoginEmail => ("Correo electrónico", "E-mail address"),
+    LoginPassword => ("Contraseña", "Password"),
+    LoginSubmit => ("Iniciar sesión", "Sign in"),
+    LoginTooManyAttempts => (
+        "Demasiados intentos fallidos. Por seguridad, espere 15 minutos y vuelva a intentarlo.",
+        "Too many failed attempts. For safety, wait 15 minutes and try again."
+    ),
+    LoginNoAccount => (
+        "¿No tiene cuenta? La crea quien administra este servidor de Rumbo.",
+        "No account? Whoever runs this Rumbo server creates it."
+    ),
+    LoginAlready => ("Ya inició sesión como", "You are already signed in as"),
+    LoginRequiredTitle => ("Inicie sesión", "Please sign in"),
+    LoginRequiredText => (
+        "Esta página es para facilitadores. Inicie sesión con su cuenta y volverá aquí.",
+        "This page is for facilitators. Sign in with your account and you will come back here."
+    ),
+    StaffNotYourWorkshop => (
+        "Usted no facilita este taller. Si debería, pida a la persona propietaria del taller que le invite.",
+        "You do not facilitate this workshop. If you should, ask the workshop's owner to invite you."
+    ),
+    AccountTitle => ("Su cuenta", "Your account"),
+    AccountSignedInAs => ("Sesión iniciada como", "Signed in as"),
+    AccountChangePassword => ("Cambiar la contraseña", "Change the password"),
+    AccountCurrentPassword => ("Contraseña actual", "Current password"),
+    AccountNewPassword => ("Nueva contraseña", "New password"),
+    AccountNewPasswordHint => (
+        "Al menos {min} caracteres. Una frase de varias palabras es fácil de recordar y difícil de adivinar.",
+        "At least {min} characters. A phrase of several words is easy to remember and hard to guess."
+    ),
+    AccountRepeatPassword => ("Repita la nueva contraseña", "Repeat the new password"),
+    AccountPasswordSubmit => ("Cambiar la contraseña", "Change the password"),
+    AccountPasswordChanged => (
+        "Su contraseña cambió. Las sesiones abiertas en otros dispositivos se cerraron.",
+        "Your password has changed. Sessions open on other devices were closed."
+    ),
+    AccountLogOut => ("Cerrar sesión", "Sign out"),
+    ErrCurrentPasswordWrong => ("La contraseña actual no es correcta.", "The current password is not right."),
+    ErrPasswordsDiffer => (
+        "Las dos contraseñas nuevas no coinciden. Escríbala igual las dos veces.",
+        "The two new passwords differ. Type it the same way both times."
+    ),
+    FacilitatorsIntro => (
+        "Quienes facilitan este taller. Todos pueden prepararlo y ver el panel; solo la persona propietaria invita o quita co-facilitadores.",
+        "Who facilitates this workshop. All of them may prepare it and see the dashboard; only the owner invites or removes co-facilitators."
+    ),
+    FacilitatorsName => ("Nombre", "Name"),
+    FacilitatorsEmail => ("Correo", "E-mail"),
+    FacilitatorsRole => ("Papel", "Role"),
+    FacilitatorsActions => ("Acciones", "Actions"),
+    FacilitatorsYou => ("(usted)", "(you)"),
+    FacilitatorsRemove => ("Quitar", "Remove"),
+    FacilitatorsOwnerOnly => (
+        "Solo la persona propietaria del taller puede invitar o quitar co-facilitadores.",
+        "Only the workshop's owner can invite or remove co-facilitators."
+    ),
+    FacilitatorsInviteTitle => ("Invitar a un co-facilitador", "Invite a co-facilitator"),
+    FacilitatorsInviteHint => (
+        "Escriba el correo de alguien que ya tiene cuenta de facilitador en este servidor de Rumbo.",
+        "Type the e-mail of someone who already has a facilitator account on this Rumbo server."
+    ),
+    FacilitatorsInviteSubmit => ("Invitar", "Invite"),
+    RoleOwner => ("Propietario", "Owner"),
+    RoleCoFacilitator => ("Co-facilitador", "Co-facilitator"),
+    ErrNoFacilitatorAccount => (
+        "No hay ninguna cuenta de facilitador con ese correo. La persona necesita una cuenta antes de ser invitada.",
+        "No facilitator account has that e-mail; they must have an account first."
+    ),
+    ErrAlreadyFacilitator => (
+        "Esa persona ya facilita este taller.",
+        "That person already facilitates this workshop."
+    ),
+    ErrCannotRemoveOwner => (
+        "No se puede quitar a la persona propietaria del taller.",
+        "The workshop's owner cannot be removed."
+    ),
 
     // Workshop set-up: keys go below this line.
     PhaseSetup => ("Preparación", "Set-up"),
@@ -432,9 +516,6 @@ messages! {
     ErrPhaseChanged => ("Otra persona cambió la fase mientras tanto. La página muestra ahora la fase actual.", "Someone else changed the phase meanwhile. The page now shows the current phase."),
     ErrPhaseOrder => ("Las fases se abren en orden: solo puede pasar a la siguiente o volver a la anterior.", "Phases open in order: you can only go to the next one or back to the previous one."),
     ErrNoTeams => ("Añada al menos un equipo antes de abrir la autoevaluación.", "Add at least one team before opening the assessment."),
-    SignInAction => ("Iniciar sesión", "Sign in"),
-    RoleOwner => ("Responsable", "Owner"),
-    RoleCo => ("Cofacilitador/a", "Co-facilitator"),
     SetupNoWorkshops => ("Todavía no tiene talleres. Cree el primero con el formulario de abajo.", "You have no workshops yet. Create the first one with the form below."),
     SetupCounts => ("{teams} equipos · {participants} participantes", "{teams} teams · {participants} participants"),
     SetupCreateTitle => ("Nuevo taller", "New workshop"),

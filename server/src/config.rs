@@ -51,7 +51,7 @@ pub struct Config {
 }
 
 /// The subcommands of `rumbo`.
-#[derive(Subcommand, Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Subcommand, Clone, Debug, PartialEq, Eq)]
 pub enum Command {
     /// Bring the schema up to date and serve the app (the default).
     Serve,
@@ -59,6 +59,17 @@ pub enum Command {
     Migrate,
     /// Load the demo workshop (once; running it again changes nothing), then exit.
     Demo,
+    /// Create a facilitator account, then exit. The password is asked for twice at the
+    /// terminal, or read from the first line of standard input when that is not a terminal
+    /// (never from a flag, which would leave it in the shell's history).
+    CreateFacilitator {
+        /// The account's e-mail address, which is also its login.
+        #[arg(long)]
+        email: String,
+        /// The name co-facilitators see; the part of the address before the `@` if omitted.
+        #[arg(long)]
+        name: Option<String>,
+    },
 }
 
 impl std::fmt::Debug for Config {
@@ -89,5 +100,39 @@ mod tests {
         assert_eq!(config.command, None);
         let config = Config::parse_from(["rumbo", "demo"]);
         assert_eq!(config.command, Some(Command::Demo));
+    }
+
+    #[test]
+    fn create_facilitator_takes_an_email_and_maybe_a_name_but_no_password() {
+        let config = Config::parse_from(["rumbo", "create-facilitator", "--email", "a@b.org"]);
+        assert_eq!(
+            config.command,
+            Some(Command::CreateFacilitator {
+                email: "a@b.org".into(),
+                name: None
+            })
+        );
+        let config = Config::parse_from([
+            "rumbo",
+            "create-facilitator",
+            "--email",
+            "a@b.org",
+            "--name",
+            "Ana",
+        ]);
+        assert!(matches!(
+            config.command,
+            Some(Command::CreateFacilitator { name: Some(n), .. }) if n == "Ana"
+        ));
+        assert!(Config::try_parse_from(["rumbo", "create-facilitator"]).is_err());
+        assert!(Config::try_parse_from([
+            "rumbo",
+            "create-facilitator",
+            "--email",
+            "a@b.org",
+            "--password",
+            "secret secret"
+        ])
+        .is_err());
     }
 }

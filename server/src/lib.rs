@@ -1,5 +1,6 @@
 //! Rumbo's HTTP server: the router, kept apart from start-up so tests drive it in-process.
 
+pub mod accounts;
 pub mod config;
 mod language;
 mod resume;

@@ -1,4 +1,4 @@
-//! The `rumbo` binary: `serve` (default), `migrate`, `demo`.
+//! The `rumbo` binary: `serve` (default), `migrate`, `demo`, `create-facilitator`.
 
 use std::process::ExitCode;
 
@@ -34,7 +34,7 @@ async fn run(config: Config) -> Result<(), String> {
         .await
         .map_err(|e| e.to_string())?;
     db.migrate().await.map_err(|e| e.to_string())?;
-    match config.command.unwrap_or(Command::Serve) {
+    match config.command.clone().unwrap_or(Command::Serve) {
         Command::Migrate => {
             println!("Database schema is up to date.");
             Ok(())
@@ -52,6 +52,16 @@ async fn run(config: Config) -> Result<(), String> {
                 "{verb} demo workshop #{}; join code {}",
                 outcome.workshop,
                 outcome.join_code.display()
+            );
+            Ok(())
+        }
+        Command::CreateFacilitator { email, name } => {
+            let password = server::accounts::read_new_password()?;
+            let id = server::accounts::create_facilitator(&db, &email, name.as_deref(), &password)
+                .await?;
+            println!(
+                "Created facilitator account #{id} for {}.",
+                email.trim().to_lowercase()
             );
             Ok(())
         }

@@ -4,7 +4,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::error::{AppError, AppResult};
 use crate::i18n::Key;
-use crate::ids::FacilitatorId;
+use crate::ids::{FacilitatorId, WorkshopId};
 
 /// Shorter passwords are refused: a workshop's answers are worth more than a guess.
 pub const PASSWORD_MIN_CHARS: usize = 10;
@@ -97,6 +97,40 @@ impl Role {
     }
 }
 
+/// A facilitator of a workshop, as its facilitators page lists them.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct TeamMember {
+    /// Their account.
+    pub id: FacilitatorId,
+    /// Their name.
+    pub name: String,
+    /// Their e-mail address, so co-facilitators can reach each other.
+    pub email: String,
+    /// Owner or co-facilitator.
+    pub role: Role,
+}
+
+/// Who runs a workshop, as seen by one of them.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct WorkshopStaff {
+    /// The workshop.
+    pub workshop: WorkshopId,
+    /// Its title.
+    pub title: String,
+    /// The caller.
+    pub me: FacilitatorId,
+    /// The caller's role: only the owner may invite and remove.
+    pub my_role: Role,
+    /// The owner first, then co-facilitators in the order they were added.
+    pub members: Vec<TeamMember>,
+}
+
+/// The name an account gets when none is given: the part of the address before the `@`.
+pub fn default_display_name(email: &Email) -> String {
+    let local = email.as_str().split('@').next().unwrap_or_default();
+    local.chars().take(80).collect()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -124,6 +158,14 @@ mod tests {
         ] {
             assert!(Email::parse(bad).is_err(), "{bad:?} accepted");
         }
+    }
+
+    #[test]
+    fn the_default_name_is_the_local_part() {
+        let email = Email::parse("Ana.Lopez@prefectura.gob.ec").unwrap();
+        assert_eq!(default_display_name(&email), "ana.lopez");
+        let long = Email::parse(&format!("{}@x.org", "a".repeat(120))).unwrap();
+        assert_eq!(default_display_name(&long).chars().count(), 80);
     }
 
     #[test]

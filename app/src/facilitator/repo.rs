@@ -3,7 +3,7 @@
 use sqlx::{Any, Executor, Row};
 
 use super::session::STAFF_SESSION_SECONDS;
-use super::{Email, Role, Staff};
+use super::{Email, Role, Staff, TeamMember};
 use crate::db::now;
 use crate::error::{AppError, AppResult};
 use crate::i18n::Key;
@@ -120,6 +120,15 @@ pub async fn close_session<'e>(
     Ok(())
 }
 
+/// Forgets sessions that have expired (run at each login, so the table does not grow).
+pub async fn forget_expired_sessions<'e>(db: impl Executor<'e, Database = Any>) -> AppResult<()> {
+    sqlx::query("DELETE FROM facilitator_sessions WHERE expires_at <= $1")
+        .bind(now())
+        .execute(db)
+        .await?;
+    Ok(())
+}
+
 /// Ends every session of an account except one (after a password change).
 pub async fn close_other_sessions<'e>(
     db: impl Executor<'e, Database = Any>,
@@ -194,6 +203,55 @@ pub async fn grant<'e>(
     .execute(db)
     .await?;
     Ok(())
+}
+
+/// Everyone who runs a workshop: the owner first, then co-facilitators in the order they
+/// were added.
+pub async fn facilitators_of<'e>(
+    db: impl Executor<'e, Database = Any>,
+    workshop: WorkshopId,
+) -> AppResult<Vec<TeamMember>> {
+    let rows = sqlx::query(
+        "SELECT f.id, f.email, f.display_name, wf.role FROM workshop_facilitators wf
+         JOIN facilitators f ON f.id = wf.facilitator_id
+         WHERE wf.workshop_id = $1
+         ORDER BY CASE WHEN wf.role = 'owner' THEN 0 ELSE 1 END, wf.added_at, f.id",
+    )
+    .bind(workshop.0)
+    .fetch_all(db)
+    .await?;
+    rows.iter()
+        .map(|row| {
+            let staff = staff_of(row)?;
+            let role: String = row.try_get("role")?;
+            let role = Role::parse(&role)
+                .ok_or_else(|| AppError::internal("facilitator role", format!("{role:?}")))?;
+            Ok(TeamMember {
+                id: staff.id,
+                name: staff.name,
+                email: staff.email,
+                role,
+            })
+        })
+        .collect()
+}
+
+/// Takes a co-facilitator off a workshop; returns whether they were one. Owners are never
+/// removed this way: a workshop always keeps its owner.
+pub async fn revoke<'e>(
+    db: impl Executor<'e, Database = Any>,
+    workshop: WorkshopId,
+    facilitator: FacilitatorId,
+) -> AppResult<bool> {
+    let done = sqlx::query(
+        "DELETE FROM workshop_facilitators
+         WHERE workshop_id = $1 AND facilitator_id = $2 AND role = 'co'",
+    )
+    .bind(workshop.0)
+    .bind(facilitator.0)
+    .execute(db)
+    .await?;
+    Ok(done.rows_affected() > 0)
 }
 
 /// Whether logins to `account` or from `client` are locked for now.

@@ -1,4 +1,4 @@
-//! Server functions for signing in and out.
+//! Server functions for signing in and out, and for the account's password.
 
 use leptos::prelude::*;
 
@@ -42,6 +42,37 @@ pub async fn current_staff() -> Result<Option<Staff>, AppError> {
     }
 }
 
+/// Changes the signed-in facilitator's password: the current one must be right (a wrong one
+/// counts as a failed login), the new one typed twice. Their other sessions end; this one
+/// stays, and the browser comes back to the account page with a confirmation.
+#[server(name = ChangePassword, endpoint = "change_password")]
+pub async fn change_password(
+    current_password: String,
+    new_password: String,
+    repeat_password: String,
+) -> Result<(), AppError> {
+    use super::account::{self, PasswordChange};
+    let state = crate::state::AppState::from_context()?;
+    let staff = super::session::current(&state.db).await?;
+    let token = super::session::token_of_request().ok_or(AppError::Unauthorized)?;
+    let client =
+        crate::participant::session::client_key(use_context::<http::request::Parts>().as_ref());
+    account::change_password(
+        &state.db,
+        &staff,
+        &crate::participant::session::hash_token(&token),
+        &client,
+        PasswordChange {
+            current: &current_password,
+            new: &new_password,
+            repeat: &repeat_password,
+        },
+    )
+    .await?;
+    leptos_axum::redirect("/account?changed=1");
+    Ok(())
+}
+
 #[cfg(feature = "ssr")]
 mod ssr {
     use http::request::Parts;
@@ -77,21 +108,51 @@ mod ssr {
             repo::record_login_failure(db.pool(), email.as_str(), &client).await?;
             return Err(wrong());
         };
+        repo::forget_expired_sessions(db.pool()).await?;
         let token = repo::open_session(db.pool(), staff.id).await?;
         set_cookie(STAFF_COOKIE, &token, STAFF_SESSION_SECONDS);
         Ok(())
     }
 
     /// `next` if it is a path on this site, else the facilitator's home. Anything else
-    /// (`//evil.example`, `https://…`) would make the login page an open redirect.
+    /// (`//evil.example`, `https://…`) would make the login page an open redirect; control
+    /// characters could not even be put in the `Location` header.
     pub(super) fn local_path(next: Option<&str>) -> String {
         match next {
             Some(path)
-                if path.starts_with('/') && !path.starts_with("//") && !path.contains('\\') =>
+                if path.starts_with('/')
+                    && !path.starts_with("//")
+                    && !path.contains('\\')
+                    && !path.chars().any(char::is_control) =>
             {
                 path.to_owned()
             }
             _ => "/facilitate".to_owned(),
+        }
+    }
+
+    #[cfg(test)]
+    mod tests {
+        use super::local_path;
+
+        #[test]
+        fn only_paths_of_this_site_are_followed() {
+            assert_eq!(local_path(Some("/account")), "/account");
+            assert_eq!(
+                local_path(Some("/facilitate/workshops/3/facilitators")),
+                "/facilitate/workshops/3/facilitators"
+            );
+            for bad in [
+                "",
+                "//evil.example",
+                "https://evil.example",
+                "/\\evil.example",
+                "evil",
+                "/ok\r\nSet-Cookie: x=y",
+            ] {
+                assert_eq!(local_path(Some(bad)), "/facilitate", "{bad:?}");
+            }
+            assert_eq!(local_path(None), "/facilitate");
         }
     }
 }

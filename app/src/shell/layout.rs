@@ -18,6 +18,7 @@ pub fn Layout(children: Children) -> impl IntoView {
                     {lang.t(Key::AppName)}
                 </a>
             </nav>
+            <crate::facilitator::StaffLinks />
             <LanguageSwitch />
         </header>
         <main id="main" tabindex="-1">{children()}</main>

@@ -71,6 +71,13 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/workshops/:id/review") view=ReviewPage ssr=SsrMode::Async />
                     <Route path=path!("/workshops/:id/team") view=TeamPage ssr=SsrMode::Async />
                     // Accounts: routes go below this line.
+                    <Route path=path!("/login") view=crate::facilitator::LoginPage ssr=SsrMode::Async />
+                    <Route path=path!("/account") view=crate::facilitator::AccountPage ssr=SsrMode::Async />
+                    <Route
+                        path=path!("/facilitate/workshops/:id/facilitators")
+                        view=crate::facilitator::FacilitatorsPage
+                        ssr=SsrMode::Async
+                    />
 
                     // Workshop set-up: routes go below this line.
                     <Route path=path!("/facilitate") view=FacilitatorHome ssr=SsrMode::Async />

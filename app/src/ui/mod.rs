@@ -6,7 +6,7 @@ mod notice;
 
 pub use chart::EChart;
 pub use loaded::loaded;
-pub use notice::{set_status, ErrorNotice, FieldError};
+pub use notice::{login_href, set_status, ErrorNotice, FieldError};
 
 /// Marks the page as run by JavaScript (`<html class="js">`): answer forms then hide their
 /// Save buttons, because they save by themselves.

@@ -27,17 +27,37 @@ pub fn ErrorNotice(error: AppError) -> impl IntoView {
         AppError::NotFound => Key::NotFoundTitle,
         _ => Key::ErrorTitle,
     };
-    // Facilitators sign in; participants join with a code.
+    // Facilitators sign in and come back; participants join with a code.
     let path = leptos_router::hooks::use_location()
         .pathname
         .get_untracked();
-    let sign_in = (error == AppError::Unauthorized).then(|| {
-        if path.starts_with("/facilitate") {
-            let next: String = url_escape(&path);
-            view! { <a class="button" href=format!("/login?next={next}")>{lang.t(Key::SignInAction)}</a> " " }.into_any()
+    let staff_page = path.starts_with("/facilitate") || path == "/account";
+    if staff_page && matches!(error, AppError::Unauthorized | AppError::Forbidden) {
+        let (heading, text, link) = if error == AppError::Unauthorized {
+            (
+                Key::LoginRequiredTitle,
+                Key::LoginRequiredText,
+                view! { <a class="button" href=login_href(&path)>{lang.t(Key::LoginSubmit)}</a> }
+                    .into_any(),
+            )
         } else {
-            view! { <a class="button" href="/join">{lang.t(Key::JoinTitle)}</a> " " }.into_any()
+            (
+                Key::ErrorTitle,
+                Key::StaffNotYourWorkshop,
+                view! { <a href="/facilitate">{lang.t(Key::StaffMyWorkshops)}</a> }.into_any(),
+            )
+        };
+        return view! {
+            <div class="notice error" role="alert">
+                <h2>{lang.t(heading)}</h2>
+                <p>{lang.t(text)}</p>
+                <p>{link}</p>
+            </div>
         }
+        .into_any();
+    }
+    let sign_in = (error == AppError::Unauthorized).then(|| {
+        view! { <a class="button" href="/join">{lang.t(Key::JoinTitle)}</a> " " }
     });
     view! {
         <div class="notice error" role="alert">
@@ -49,6 +69,7 @@ pub fn ErrorNotice(error: AppError) -> impl IntoView {
             </p>
         </div>
     }
+    .into_any()
 }
 
 /// The messages of a failed form about one field, or, with `field = ""`, the message of an
@@ -79,9 +100,30 @@ pub fn FieldError(
     }
 }
 
-/// A path made safe to carry in a query string: only the characters our paths use pass.
-fn url_escape(path: &str) -> String {
-    path.chars()
-        .filter(|c| c.is_ascii_alphanumeric() || matches!(c, '/' | '-' | '_' | '.'))
-        .collect()
+/// The sign-in page's address, coming back to `next` (a path on this site) afterwards.
+pub fn login_href(next: &str) -> String {
+    let encoded: String = next
+        .bytes()
+        .map(|b| match b {
+            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' | b'~' | b'/' => {
+                (b as char).to_string()
+            }
+            _ => format!("%{b:02X}"),
+        })
+        .collect();
+    format!("/login?next={encoded}")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::login_href;
+
+    #[test]
+    fn the_way_back_is_encoded() {
+        assert_eq!(
+            login_href("/facilitate/workshops/1/facilitators"),
+            "/login?next=/facilitate/workshops/1/facilitators"
+        );
+        assert_eq!(login_href("/a?b=c&d"), "/login?next=/a%3Fb%3Dc%26d");
+    }
 }

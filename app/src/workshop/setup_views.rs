@@ -59,7 +59,7 @@ fn WorkshopList(workshops: Vec<MyWorkshop>) -> impl IntoView {
         .map(|w| {
             let role = match w.role {
                 Role::Owner => lang.t(Key::RoleOwner),
-                Role::CoFacilitator => lang.t(Key::RoleCo),
+                Role::CoFacilitator => lang.t(Key::RoleCoFacilitator),
             };
             let counts = lang
                 .t(Key::SetupCounts)
