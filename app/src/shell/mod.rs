@@ -10,6 +10,7 @@ use leptos_router::components::{Route, Router, Routes};
 use leptos_router::{path, SsrMode};
 
 use crate::assessment::{AssessOverviewPage, AssessStepPage, ReviewPage};
+use crate::framework::FrameworkEditorPage;
 use crate::i18n::{detect_lang, Key};
 use crate::participant::{JoinPage, WelcomePage};
 use crate::results::ResultsPage;
@@ -74,6 +75,7 @@ pub fn App() -> impl IntoView {
                     // Workshop set-up: routes go below this line.
 
                     // Framework editor: routes go below this line.
+                    <Route path=path!("/facilitate/workshops/:id/framework") view=FrameworkEditorPage ssr=SsrMode::Async />
 
                     // Dashboard: routes go below this line.
 
