@@ -206,7 +206,8 @@ pub async fn usage(conn: &mut AnyConnection, framework: FrameworkId) -> AppResul
         "SELECT i.id, i.pillar_id, i.code,
                 (SELECT COUNT(*) FROM answers a WHERE a.indicator_id = i.id) AS answers,
                 (SELECT COUNT(*) FROM team_consensus c WHERE c.indicator_id = i.id) AS settled
-         FROM indicators i WHERE i.framework_id = $1 ORDER BY i.position, i.id",
+         FROM indicators i JOIN pillars p ON p.id = i.pillar_id
+         WHERE i.framework_id = $1 ORDER BY p.position, p.id, i.position, i.id",
     )
     .bind(framework.0)
     .fetch_all(&mut *conn)
