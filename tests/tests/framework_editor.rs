@@ -549,9 +549,9 @@ on_both_databases! {
                 let new = |code: String| app::framework::edit::NewIndicatorForm {
                     code: code.clone(), name_es: code.clone(), name_en: code,
                 }.parse("").unwrap();
-                let spare = editor_repo::add_indicator(&mut *conn, framework, app::ids::PillarId(view["pillars"][0]["id"].as_i64().unwrap()), &new(format!("S{round}"))).await.unwrap();
+                let spare = editor_repo::add_indicator(&mut conn, framework, app::ids::PillarId(view["pillars"][0]["id"].as_i64().unwrap()), &new(format!("S{round}"))).await.unwrap();
                 let spare_pillar = editor_repo::add_pillar(
-                    &mut *conn, framework,
+                    &mut conn, framework,
                     &app::framework::edit::PillarForm { code: format!("Q{round}"), name_es: "Q".into(), name_en: "Q".into(), ..Default::default() }.parse().unwrap(),
                     &new(format!("Q{round}1")),
                 ).await.unwrap();
@@ -608,5 +608,44 @@ on_both_databases! {
         assert_eq!(reply.status, 404);
         let reply = app.get_with("/facilitate/workshops/999999/framework.json", &[("cookie", &owner)]).await;
         assert_eq!(reply.status, 404);
+    }
+
+    async fn the_editor_page_works_without_javascript(app: TestApp) {
+        let (workshop, owner) = app.demo_facilitator().await;
+        let page = format!("/facilitate/workshops/{workshop}/framework");
+        let reply = app.get_with(&page, &[("cookie", &owner)]).await;
+        assert_eq!(reply.status, 200, "{}", reply.body);
+        for expected in ["Marco de evaluación", "T1", "action=\"/api/save_indicator\"", "name=\"form[d5_en]\"",
+                         "action=\"/api/import_framework\"", "framework.json", "aria-current=\"page\""] {
+            assert!(reply.body.contains(expected), "page lacks {expected}");
+        }
+        let reply = app.get(&page).await;
+        assert_eq!(reply.status, 401);
+        let stranger = app.facilitator("otra@prefectura.gob.ec").await;
+        let reply = app.get_with(&page, &[("cookie", &stranger)]).await;
+        assert_eq!(reply.status, 403);
+        assert!(!reply.body.contains("name=\"form[d5_en]\""));
+
+        // A browser without JavaScript posts the form and comes back to the page; an error
+        // comes back in the address, for the page to show.
+        let view = editor(&app, &owner, workshop).await;
+        let mut form = indicator_form(workshop, &view["pillars"][0]["indicators"][1]);
+        set(&mut form, "form[name_en]", "Handling of information requests, revised");
+        let html = [("cookie", owner.as_str()), ("accept", "text/html"), ("referer", page.as_str())];
+        let reply = app.call_with("save_indicator", &tests::form(&borrowed(&form)), &html).await;
+        assert!(reply.status.is_redirection(), "{reply:?}");
+        assert_eq!(reply.headers["location"], page.as_str());
+        assert_eq!(stored(&app, workshop).await["pillars"][0]["indicators"][1]["name"]["en"], "Handling of information requests, revised");
+        // Browsers send the referer as a full address.
+        let referer = format!("http://localhost{page}");
+        let html = [("cookie", owner.as_str()), ("accept", "text/html"), ("referer", referer.as_str())];
+        let reply = app
+            .call_with("import_framework", &tests::form(&[("workshop", &workshop.to_string()), ("json", "nope")]), &html)
+            .await;
+        assert!(reply.status.is_redirection(), "{reply:?}");
+        let location = reply.headers["location"].to_str().unwrap().trim_start_matches("http://localhost").to_owned();
+        assert!(location.starts_with(&page) && location.contains("__err="), "{location}");
+        let reply = app.get_with(&location, &[("cookie", &owner)]).await;
+        assert!(reply.body.contains("no es un texto JSON válido"), "the page shows the import's problem");
     }
 }

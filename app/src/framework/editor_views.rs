@@ -146,7 +146,7 @@ pub fn FrameworkEditorPage() -> impl IntoView {
         {loaded(data, move |editor| view! { <EditorBody editor structure /> })}
         <p class="fw-status" role="status" aria-live="polite">
             {move || match structure.status.get() {
-                Some(Ok(text)) => view! { <span class="ok">{text}</span> }.into_any(),
+                Some(Ok(text)) => view! { <span class="fw-ok">{text}</span> }.into_any(),
                 Some(Err(error)) => view! { <span class="field-error">{error.message(lang)}</span> }.into_any(),
                 None => ().into_any(),
             }}
@@ -350,7 +350,7 @@ fn PillarSection(
             {button_form!(structure.move_pillar, [("workshop", w.clone()), ("pillar", p.clone()), ("direction", "down")],
                 lang.t(Key::FwMoveDown), lang.t(Key::FwMoveDownOf).replace("{name}", &name), last, "button secondary small")}
             {button_form!(structure.remove_pillar, [("workshop", w.clone()), ("pillar", p.clone())],
-                lang.t(Key::FwRemove), lang.t(Key::FwRemoveOf).replace("{name}", &name), false, "button danger small")}
+                lang.t(Key::FwRemove), lang.t(Key::FwRemoveOf).replace("{name}", &name), false, "button fw-danger small")}
         </div>
     };
     view! {
@@ -435,7 +435,7 @@ fn PillarForm(workshop: WorkshopId, pillar: EditorPillar) -> impl IntoView {
             <FieldError error field="description" />
             <FieldError error field="" />
             <button type="submit" class="button">{lang.t(Key::FwSave)}</button>
-            <span class="ok" role="status">{move || saved().then(|| lang.t(Key::FwSaved))}</span>
+            <span class="fw-ok" role="status">{move || saved().then(|| lang.t(Key::FwSaved))}</span>
         </ActionForm>
     }
 }
@@ -495,7 +495,7 @@ fn IndicatorEditor(
                 {button_form!(structure.move_indicator, [("workshop", w.clone()), ("indicator", i.clone()), ("direction", "down")],
                     lang.t(Key::FwMoveDown), lang.t(Key::FwMoveDownOf).replace("{name}", &name), last, "button secondary small")}
                 {button_form!(structure.remove_indicator, [("workshop", w.clone()), ("indicator", i.clone())],
-                    lang.t(Key::FwRemove), lang.t(Key::FwRemoveOf).replace("{name}", &name), pinned, "button danger small")}
+                    lang.t(Key::FwRemove), lang.t(Key::FwRemoveOf).replace("{name}", &name), pinned, "button fw-danger small")}
             </div>
     };
     view! {
@@ -530,7 +530,7 @@ fn IndicatorEditor(
                         {descriptors}
                         <FieldError error field="" />
                         <button type="submit" class="button">{lang.t(Key::FwSave)}</button>
-                        <span class="ok" role="status">{move || saved().then(|| lang.t(Key::FwSaved))}</span>
+                        <span class="fw-ok" role="status">{move || saved().then(|| lang.t(Key::FwSaved))}</span>
                     </ActionForm>
                 </details>
     {tools}
