@@ -6,6 +6,7 @@
 
 mod document;
 pub mod edit;
+mod editor_parts;
 #[cfg(feature = "ssr")]
 pub mod editor_repo;
 mod editor_server;
