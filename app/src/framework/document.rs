@@ -55,6 +55,12 @@ pub const DESCRIPTION_MAX_CHARS: usize = 4000;
 pub const SOURCE_MAX_CHARS: usize = 500;
 /// The most sources an indicator may list.
 pub const SOURCES_MAX: usize = 30;
+/// The most pillars a framework may have.
+pub const PILLARS_MAX: usize = 20;
+/// The most indicators a pillar may have.
+pub const INDICATORS_MAX: usize = 40;
+/// The most suggested actions an indicator may have.
+pub const ACTIONS_MAX: usize = 30;
 
 /// A whole framework, as exported and imported.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -199,6 +205,11 @@ pub enum Problem {
     },
     /// A source is empty, spans several lines or is too long, or there are too many.
     BadSource,
+    /// A list is longer than allowed.
+    TooMany {
+        /// The most entries allowed.
+        max: usize,
+    },
 }
 
 impl FrameworkDoc {
@@ -273,6 +284,8 @@ impl FrameworkDoc {
         }
         if self.pillars.is_empty() {
             flag("pillars".into(), Problem::Empty);
+        } else if self.pillars.len() > PILLARS_MAX {
+            flag("pillars".into(), Problem::TooMany { max: PILLARS_MAX });
         }
 
         let mut pillar_codes = HashSet::new();
@@ -288,6 +301,13 @@ impl FrameworkDoc {
             );
             if pillar.indicators.is_empty() {
                 flag(format!("{here}.indicators"), Problem::Empty);
+            } else if pillar.indicators.len() > INDICATORS_MAX {
+                flag(
+                    format!("{here}.indicators"),
+                    Problem::TooMany {
+                        max: INDICATORS_MAX,
+                    },
+                );
             }
             for (i, indicator) in pillar.indicators.iter().enumerate() {
                 let here = format!("{here}.indicators[{i}]");
@@ -323,6 +343,12 @@ fn check_indicator(
             &level.descriptor,
             format!("{here}.levels[{l}].descriptor"),
             flag,
+        );
+    }
+    if indicator.suggested_actions.len() > ACTIONS_MAX {
+        flag(
+            format!("{here}.suggested_actions"),
+            Problem::TooMany { max: ACTIONS_MAX },
         );
     }
     for (a, action) in indicator.suggested_actions.iter().enumerate() {
@@ -529,6 +555,31 @@ mod tests {
         let issues = FrameworkDoc::parse("{\"schema_version\": \"one\"}").unwrap_err();
         assert_eq!(issues[0].path, "schema_version");
         assert!(matches!(issues[0].problem, Problem::Syntax { .. }));
+    }
+
+    #[test]
+    fn lists_are_bounded() {
+        let mut doc = default().clone();
+        let pillar = doc.pillars[0].clone();
+        doc.pillars[1].indicators = vec![pillar.indicators[0].clone(); INDICATORS_MAX + 1];
+        for i in 0..PILLARS_MAX {
+            let mut extra = pillar.clone();
+            extra.code = format!("X{i}");
+            extra.indicators.truncate(1);
+            extra.indicators[0].code = format!("X{i}-1");
+            doc.pillars.push(extra);
+        }
+        let issues = doc.check();
+        assert!(issues.contains(&FrameworkIssue {
+            path: "pillars".into(),
+            problem: Problem::TooMany { max: PILLARS_MAX },
+        }));
+        assert!(issues.contains(&FrameworkIssue {
+            path: "pillars[1].indicators".into(),
+            problem: Problem::TooMany {
+                max: INDICATORS_MAX
+            },
+        }));
     }
 
     #[test]

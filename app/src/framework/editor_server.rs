@@ -256,6 +256,9 @@ mod ssr {
     use crate::ids::FrameworkId;
     use crate::workshop::repo::{facts, WorkshopFacts};
 
+    /// The largest document an import reads; the default framework is about 140 kB.
+    const IMPORT_MAX_BYTES: usize = 1_000_000;
+
     /// The workshop, if the caller runs it and its framework may still change.
     async fn editable_workshop(db: &Db, workshop: WorkshopId) -> AppResult<WorkshopFacts> {
         require_workshop(db, workshop).await?;
@@ -342,6 +345,9 @@ mod ssr {
         json: &str,
     ) -> AppResult<ImportSummary> {
         let facts = editable_workshop(db, workshop).await?;
+        if json.len() > IMPORT_MAX_BYTES {
+            return Err(AppError::invalid("json", crate::i18n::Key::FwTooLarge));
+        }
         let doc = match FrameworkDoc::parse(json) {
             Ok(doc) => doc,
             Err(issues) => {

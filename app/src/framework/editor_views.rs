@@ -17,7 +17,7 @@ use super::editor_server::{
 use crate::error::AppError;
 use crate::i18n::{use_lang, Key, Lang};
 use crate::ids::WorkshopId;
-use crate::ui::loaded;
+use crate::ui::ErrorNotice;
 use crate::workshop::{workshop_param, StaffNav, StaffTab};
 
 /// The actions that change the framework's structure, shared by every pillar and indicator
@@ -142,7 +142,16 @@ pub fn FrameworkEditorPage() -> impl IntoView {
         },
     );
     view! {
-        {loaded(data, move |editor| view! { <EditorBody editor structure /> })}
+        // A transition, not a suspense: after a change the page keeps showing the framework
+        // (and the reader's place in it) until the new one arrives.
+        <Transition fallback=move || view! { <p>{lang.t(Key::Loading)}</p> }>
+            {move || Suspend::new(async move {
+                match data.await {
+                    Ok(editor) => view! { <EditorBody editor structure /> }.into_any(),
+                    Err(error) => view! { <ErrorNotice error /> }.into_any(),
+                }
+            })}
+        </Transition>
         <p class="fw-status" role="status" aria-live="polite">
             {move || match structure.status.get() {
                 Some(Ok(text)) => view! { <span class="fw-ok">{text}</span> }.into_any(),

@@ -46,6 +46,7 @@ impl FrameworkProblem {
             Problem::BadCode => (Key::FwCodeFormat, None),
             Problem::TooLong { max } => (Key::FwTooLong, Some(max.to_string())),
             Problem::BadSource => (Key::FwSource, None),
+            Problem::TooMany { max } => (Key::FwTooMany, Some(max.to_string())),
         };
         FrameworkProblem {
             codes: doc.map(|d| codes_at(d, &issue.path)).unwrap_or_default(),

@@ -5,6 +5,7 @@ use sqlx::{AnyConnection, Row};
 use super::import::write_pillar;
 use super::read::{delete_unused_indicator, usage, Placed};
 use crate::error::{AppError, AppResult};
+use crate::framework::document::{INDICATORS_MAX, PILLARS_MAX};
 use crate::framework::edit::{
     check_free_code, check_indicator_code, in_use, moved, Direction, IndicatorEdit, NewIndicator,
     PillarEdit, Usage,
@@ -197,6 +198,15 @@ pub async fn add_indicator(
     {
         return Err(AppError::NotFound);
     }
+    let inside: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM indicators WHERE pillar_id = $1")
+        .bind(pillar.0)
+        .fetch_one(&mut *conn)
+        .await?;
+    if usize::try_from(inside).unwrap_or(usize::MAX) >= INDICATORS_MAX {
+        return Err(AppError::Conflict {
+            reason: Key::FwFull,
+        });
+    }
     check_free_code(&new.code, &indicator_codes(conn, framework).await?)?;
     add_indicator_row(conn, framework, pillar, new).await
 }
@@ -209,6 +219,11 @@ pub async fn add_pillar(
     first: &NewIndicator,
 ) -> AppResult<PillarId> {
     let existing = pillars(conn, framework).await?;
+    if existing.len() >= PILLARS_MAX {
+        return Err(AppError::Conflict {
+            reason: Key::FwFull,
+        });
+    }
     let taken: Vec<String> = existing.iter().map(|(_, code, _)| code.clone()).collect();
     let pillar_code = check_free_code(&pillar.code, &taken);
     let indicator_code = check_free_code(&first.code, &indicator_codes(conn, framework).await?)
