@@ -255,6 +255,11 @@ on_both_databases! {
         let text = message(&reply);
         assert!(text.contains("JSON") && text.contains("línea 2"), "{text}");
 
+        let huge = format!("{{\"pad\": \"{}\"}}", "x".repeat(1_000_000));
+        let reply = import(&app, &owner, workshop, &huge).await;
+        assert_eq!(reply.status, 422);
+        assert!(message(&reply).contains("demasiado grande"), "{}", message(&reply));
+
         let mut missing = good.clone();
         missing["pillars"][2]["indicators"][0].as_object_mut().unwrap().remove("code");
         let reply = import(&app, &owner, workshop, &missing.to_string()).await;

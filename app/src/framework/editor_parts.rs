@@ -235,8 +235,12 @@ fn IndicatorEditor(
                             maxlength="16"
                             required
                             readonly=pinned
+                            aria-describedby=pinned.then(|| format!("{dom}-code-locked"))
                             class="fw-code"
                         />
+                        {pinned.then(|| view! {
+                            <p class="hint" id=format!("{dom}-code-locked")>{lang.t(Key::FwCodeLocked)}</p>
+                        })}
                         <FieldError error field="code" />
                         <Bilingual label=lang.t(Key::FwName).to_owned() name="form[name".into() id=format!("{dom}-name") value=indicator.name.clone() required=true />
                         <FieldError error field="name" />
