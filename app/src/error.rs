@@ -10,6 +10,7 @@ use serde::{Deserialize, Serialize};
 use server_fn::codec::JsonEncoding;
 use server_fn::error::{FromServerFnError, ServerFnErrorErr};
 
+use crate::framework::FrameworkProblem;
 use crate::i18n::{Key, Lang};
 
 /// Messages for one form, keyed by field name. Each message is a translation key so the
@@ -66,6 +67,23 @@ pub enum AppError {
     /// The browser could not reach the server (raised on the client only).
     #[error("network error")]
     Network,
+    /// A framework document that cannot be imported. Each problem names its place.
+    #[error("invalid framework")]
+    FrameworkInvalid {
+        /// What is wrong, and where.
+        problems: Vec<FrameworkProblem>,
+    },
+    /// A framework change refused because it would take answers (or a team's consensus) away
+    /// from the indicators they were given to.
+    #[error("framework in use")]
+    FrameworkInUse {
+        /// The explanation, with `{codes}` and `{count}` to fill in.
+        reason: Key,
+        /// The indicators that would lose answers.
+        codes: Vec<String>,
+        /// How many answers they hold.
+        answers: u32,
+    },
 }
 
 /// Shorthand used across the crate.
@@ -104,10 +122,13 @@ impl AppError {
             AppError::Forbidden => 403,
             AppError::BadRequest => 400,
             AppError::Validation { .. } => 422,
-            AppError::Conflict { .. } | AppError::EditConflict { .. } => 409,
+            AppError::Conflict { .. }
+            | AppError::EditConflict { .. }
+            | AppError::FrameworkInUse { .. } => 409,
             AppError::TooManyAttempts => 429,
             AppError::Internal => 500,
             AppError::Network => 503,
+            AppError::FrameworkInvalid { .. } => 422,
         }
     }
 
@@ -142,6 +163,24 @@ impl AppError {
             }
             AppError::Internal => Key::ErrInternal,
             AppError::Network => Key::ErrNetwork,
+            AppError::FrameworkInvalid { problems } => {
+                let mut text = lang.t(Key::FwInvalid).to_owned();
+                for problem in problems {
+                    text.push('\n');
+                    text.push_str(&problem.describe(lang));
+                }
+                return text;
+            }
+            AppError::FrameworkInUse {
+                reason,
+                codes,
+                answers,
+            } => {
+                return lang
+                    .t(*reason)
+                    .replace("{codes}", &codes.join(", "))
+                    .replace("{count}", &answers.to_string());
+            }
         };
         lang.t(key).to_owned()
     }

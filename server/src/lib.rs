@@ -2,6 +2,7 @@
 
 pub mod accounts;
 pub mod config;
+mod framework_download;
 mod language;
 mod resume;
 mod server_fn_status;
@@ -51,6 +52,10 @@ pub fn router(db: Db, leptos_options: LeptosOptions) -> Router {
         .route("/lang/{code}", get(language::switch))
         .route("/healthz", get(|| async { "ok" }))
         .route("/resume/{token}", get(resume::resume))
+        .route(
+            "/facilitate/workshops/{id}/framework.json",
+            get(framework_download::download),
+        )
         .leptos_routes_with_context(&state, routes, context.clone(), render)
         .fallback(leptos_axum::file_and_error_handler_with_context::<
             AppState,

@@ -29,10 +29,38 @@ impl Text {
         lang.pick(&self.es, &self.en)
     }
 
-    fn is_complete(&self) -> bool {
+    /// Whether both languages are written.
+    pub fn is_complete(&self) -> bool {
         !self.es.trim().is_empty() && !self.en.trim().is_empty()
     }
+
+    /// Whether both languages are blank: a text the facilitator has not written yet.
+    pub fn is_blank(&self) -> bool {
+        self.es.trim().is_empty() && self.en.trim().is_empty()
+    }
+
+    /// The longer of the two languages, in characters.
+    pub fn chars(&self) -> usize {
+        self.es.chars().count().max(self.en.chars().count())
+    }
 }
+
+/// The longest code, in characters (the database allows 16).
+pub const CODE_MAX_CHARS: usize = 16;
+/// The longest name or title.
+pub const NAME_MAX_CHARS: usize = 200;
+/// The longest description, summary or level descriptor.
+pub const DESCRIPTION_MAX_CHARS: usize = 4000;
+/// The longest source line.
+pub const SOURCE_MAX_CHARS: usize = 500;
+/// The most sources an indicator may list.
+pub const SOURCES_MAX: usize = 30;
+/// The most pillars a framework may have.
+pub const PILLARS_MAX: usize = 20;
+/// The most indicators a pillar may have.
+pub const INDICATORS_MAX: usize = 40;
+/// The most suggested actions an indicator may have.
+pub const ACTIONS_MAX: usize = 30;
 
 /// A whole framework, as exported and imported.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -133,7 +161,19 @@ pub struct FrameworkIssue {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(tag = "kind", rename_all = "snake_case")]
 pub enum Problem {
-    /// The file is not JSON of the expected shape.
+    /// The file is not JSON at all (or is cut short).
+    NotJson {
+        /// Line of the mistake, from 1.
+        line: usize,
+        /// Column of the mistake, from 1.
+        column: usize,
+    },
+    /// A required field is absent.
+    MissingField {
+        /// The field's name.
+        field: String,
+    },
+    /// The file is JSON, but a value is not of the expected shape.
     Syntax {
         /// The parser's description, with line and column.
         detail: String,
@@ -156,20 +196,31 @@ pub enum Problem {
     Empty,
     /// Levels must be exactly 1, 2, 3, 4, 5 in order.
     LevelsNotOneToFive,
+    /// A code is longer than [`CODE_MAX_CHARS`] or contains spaces.
+    BadCode,
+    /// A text is longer than allowed.
+    TooLong {
+        /// The most characters allowed.
+        max: usize,
+    },
+    /// A source is empty, spans several lines or is too long, or there are too many.
+    BadSource,
+    /// A list is longer than allowed.
+    TooMany {
+        /// The most entries allowed.
+        max: usize,
+    },
 }
 
 impl FrameworkDoc {
     /// Reads and checks a framework document. Every problem found is reported, each with the
     /// place it was found.
     pub fn parse(json: &str) -> Result<FrameworkDoc, Vec<FrameworkIssue>> {
-        let doc: FrameworkDoc = serde_json::from_str(json).map_err(|err| {
-            vec![FrameworkIssue {
-                path: String::new(),
-                problem: Problem::Syntax {
-                    detail: err.to_string(),
-                },
-            }]
-        })?;
+        let mut reader = serde_json::Deserializer::from_str(json);
+        let doc: FrameworkDoc = serde_path_to_error::deserialize(&mut reader)
+            .map_err(|err| vec![syntax_issue(&err.path().to_string(), err.inner())])?;
+        // Trailing text after the document is a mistake too.
+        reader.end().map_err(|err| vec![syntax_issue(".", &err)])?;
         let issues = doc.check();
         if issues.is_empty() {
             Ok(doc)
@@ -186,6 +237,11 @@ impl FrameworkDoc {
     }
 
     /// The problems of a parsed document; empty when it is sound.
+    ///
+    /// Names and codes are required in both languages. Descriptions, summaries and level
+    /// descriptors may be left blank in both languages — a facilitator adds an indicator by
+    /// its code and name first and writes the rest later — but not written in one language
+    /// only.
     pub fn check(&self) -> Vec<FrameworkIssue> {
         let mut issues = Vec::new();
         let mut flag =
@@ -199,23 +255,37 @@ impl FrameworkDoc {
                 },
             );
         }
-        for (path, text) in [("name", &self.name), ("description", &self.description)] {
-            if !text.is_complete() {
-                flag(path.into(), Problem::MissingTranslation);
-            }
+        if self.id.trim().is_empty() {
+            flag("id".into(), Problem::EmptyCode);
+        } else if self.id.chars().count() > NAME_MAX_CHARS {
+            flag(
+                "id".into(),
+                Problem::TooLong {
+                    max: NAME_MAX_CHARS,
+                },
+            );
         }
+        if self.version.chars().count() > NAME_MAX_CHARS {
+            flag(
+                "version".into(),
+                Problem::TooLong {
+                    max: NAME_MAX_CHARS,
+                },
+            );
+        }
+        check_name(&self.name, "name".into(), &mut flag);
+        check_prose(&self.description, "description".into(), &mut flag);
         if !levels_are_one_to_five(self.levels.iter().map(|l| l.level)) {
             flag("levels".into(), Problem::LevelsNotOneToFive);
         }
         for (i, level) in self.levels.iter().enumerate() {
-            for (field, text) in [("name", &level.name), ("summary", &level.summary)] {
-                if !text.is_complete() {
-                    flag(format!("levels[{i}].{field}"), Problem::MissingTranslation);
-                }
-            }
+            check_name(&level.name, format!("levels[{i}].name"), &mut flag);
+            check_prose(&level.summary, format!("levels[{i}].summary"), &mut flag);
         }
         if self.pillars.is_empty() {
             flag("pillars".into(), Problem::Empty);
+        } else if self.pillars.len() > PILLARS_MAX {
+            flag("pillars".into(), Problem::TooMany { max: PILLARS_MAX });
         }
 
         let mut pillar_codes = HashSet::new();
@@ -223,57 +293,155 @@ impl FrameworkDoc {
         for (p, pillar) in self.pillars.iter().enumerate() {
             let here = format!("pillars[{p}]");
             check_code(&pillar.code, &mut pillar_codes, &here, &mut flag);
-            for (field, text) in [("name", &pillar.name), ("description", &pillar.description)] {
-                if !text.is_complete() {
-                    flag(format!("{here}.{field}"), Problem::MissingTranslation);
-                }
-            }
+            check_name(&pillar.name, format!("{here}.name"), &mut flag);
+            check_prose(
+                &pillar.description,
+                format!("{here}.description"),
+                &mut flag,
+            );
             if pillar.indicators.is_empty() {
                 flag(format!("{here}.indicators"), Problem::Empty);
+            } else if pillar.indicators.len() > INDICATORS_MAX {
+                flag(
+                    format!("{here}.indicators"),
+                    Problem::TooMany {
+                        max: INDICATORS_MAX,
+                    },
+                );
             }
             for (i, indicator) in pillar.indicators.iter().enumerate() {
                 let here = format!("{here}.indicators[{i}]");
-                check_code(&indicator.code, &mut indicator_codes, &here, &mut flag);
-                for (field, text) in [
-                    ("name", &indicator.name),
-                    ("description", &indicator.description),
-                ] {
-                    if !text.is_complete() {
-                        flag(format!("{here}.{field}"), Problem::MissingTranslation);
-                    }
-                }
-                if !levels_are_one_to_five(indicator.levels.iter().map(|l| l.level)) {
-                    flag(format!("{here}.levels"), Problem::LevelsNotOneToFive);
-                }
-                for (l, level) in indicator.levels.iter().enumerate() {
-                    if !level.descriptor.is_complete() {
-                        flag(
-                            format!("{here}.levels[{l}].descriptor"),
-                            Problem::MissingTranslation,
-                        );
-                    }
-                }
-                for (a, action) in indicator.suggested_actions.iter().enumerate() {
-                    for (field, text) in [
-                        ("title", &action.title),
-                        ("description", &action.description),
-                    ] {
-                        if !text.is_complete() {
-                            flag(
-                                format!("{here}.suggested_actions[{a}].{field}"),
-                                Problem::MissingTranslation,
-                            );
-                        }
-                    }
-                }
+                check_indicator(indicator, &here, &mut indicator_codes, &mut flag);
             }
         }
         issues
     }
 }
 
+fn check_indicator(
+    indicator: &IndicatorDoc,
+    here: &str,
+    codes: &mut HashSet<String>,
+    flag: &mut impl FnMut(String, Problem),
+) {
+    check_code(&indicator.code, codes, here, flag);
+    check_name(&indicator.name, format!("{here}.name"), flag);
+    check_prose(&indicator.description, format!("{here}.description"), flag);
+    if indicator.sources.len() > SOURCES_MAX {
+        flag(format!("{here}.sources"), Problem::BadSource);
+    }
+    for (s, source) in indicator.sources.iter().enumerate() {
+        if !source_is_sound(source) {
+            flag(format!("{here}.sources[{s}]"), Problem::BadSource);
+        }
+    }
+    if !levels_are_one_to_five(indicator.levels.iter().map(|l| l.level)) {
+        flag(format!("{here}.levels"), Problem::LevelsNotOneToFive);
+    }
+    for (l, level) in indicator.levels.iter().enumerate() {
+        check_prose(
+            &level.descriptor,
+            format!("{here}.levels[{l}].descriptor"),
+            flag,
+        );
+    }
+    if indicator.suggested_actions.len() > ACTIONS_MAX {
+        flag(
+            format!("{here}.suggested_actions"),
+            Problem::TooMany { max: ACTIONS_MAX },
+        );
+    }
+    for (a, action) in indicator.suggested_actions.iter().enumerate() {
+        check_name(
+            &action.title,
+            format!("{here}.suggested_actions[{a}].title"),
+            flag,
+        );
+        check_prose(
+            &action.description,
+            format!("{here}.suggested_actions[{a}].description"),
+            flag,
+        );
+    }
+}
+
+/// Whether one source line can be stored and read back as it is: sources are kept one per
+/// line, so a source may not be blank nor span lines.
+pub fn source_is_sound(source: &str) -> bool {
+    !source.trim().is_empty()
+        && source.trim() == source
+        && !source.contains(['\n', '\r'])
+        && source.chars().count() <= SOURCE_MAX_CHARS
+}
+
+/// A name: required in both languages, and short.
+fn check_name(text: &Text, path: String, flag: &mut impl FnMut(String, Problem)) {
+    if !text.is_complete() {
+        flag(path, Problem::MissingTranslation);
+    } else if text.chars() > NAME_MAX_CHARS {
+        flag(
+            path,
+            Problem::TooLong {
+                max: NAME_MAX_CHARS,
+            },
+        );
+    }
+}
+
+/// A longer text: blank in both languages, or written in both.
+fn check_prose(text: &Text, path: String, flag: &mut impl FnMut(String, Problem)) {
+    if !text.is_complete() && !text.is_blank() {
+        flag(path, Problem::MissingTranslation);
+    } else if text.chars() > DESCRIPTION_MAX_CHARS {
+        flag(
+            path,
+            Problem::TooLong {
+                max: DESCRIPTION_MAX_CHARS,
+            },
+        );
+    }
+}
+
+/// Where and what a parser error is. serde_json says where a value is wrong only as a line
+/// and column; the path of the value comes from `serde_path_to_error`.
+fn syntax_issue(path: &str, inner: &serde_json::Error) -> FrameworkIssue {
+    use serde_json::error::Category;
+    let path = if path == "." {
+        String::new()
+    } else {
+        path.to_owned()
+    };
+    let problem = match inner.classify() {
+        Category::Syntax | Category::Eof | Category::Io => Problem::NotJson {
+            line: inner.line(),
+            column: inner.column(),
+        },
+        Category::Data => {
+            // serde's only structured hint of a missing field is its message.
+            let text = inner.to_string();
+            match text
+                .strip_prefix("missing field `")
+                .and_then(|rest| rest.split('`').next())
+            {
+                Some(field) => Problem::MissingField {
+                    field: field.to_owned(),
+                },
+                None => Problem::Syntax { detail: text },
+            }
+        }
+    };
+    FrameworkIssue { path, problem }
+}
+
 fn levels_are_one_to_five(levels: impl Iterator<Item = u8>) -> bool {
     levels.eq(MaturityLevel::ALL.iter().map(|l| l.get()))
+}
+
+/// Whether a code can be stored: 1 to [`CODE_MAX_CHARS`] characters, no spaces.
+pub fn code_is_sound(code: &str) -> bool {
+    let chars = code.chars().count();
+    (1..=CODE_MAX_CHARS).contains(&chars)
+        && !code.chars().any(|c| c.is_whitespace() || c.is_control())
 }
 
 fn check_code(
@@ -282,9 +450,10 @@ fn check_code(
     here: &str,
     flag: &mut impl FnMut(String, Problem),
 ) {
-    let code = code.trim();
-    if code.is_empty() {
+    if code.trim().is_empty() {
         flag(format!("{here}.code"), Problem::EmptyCode);
+    } else if !code_is_sound(code) {
+        flag(format!("{here}.code"), Problem::BadCode);
     } else if !seen.insert(code.to_owned()) {
         flag(
             format!("{here}.code"),
@@ -379,7 +548,60 @@ mod tests {
     #[test]
     fn malformed_json_is_a_syntax_problem() {
         let issues = FrameworkDoc::parse("{\"schema_version\": 1,").unwrap_err();
+        assert!(matches!(
+            issues[0].problem,
+            Problem::NotJson { line: 1, .. }
+        ));
+        let issues = FrameworkDoc::parse("{\"schema_version\": \"one\"}").unwrap_err();
+        assert_eq!(issues[0].path, "schema_version");
         assert!(matches!(issues[0].problem, Problem::Syntax { .. }));
+    }
+
+    #[test]
+    fn lists_are_bounded() {
+        let mut doc = default().clone();
+        let pillar = doc.pillars[0].clone();
+        doc.pillars[1].indicators = vec![pillar.indicators[0].clone(); INDICATORS_MAX + 1];
+        for i in 0..PILLARS_MAX {
+            let mut extra = pillar.clone();
+            extra.code = format!("X{i}");
+            extra.indicators.truncate(1);
+            extra.indicators[0].code = format!("X{i}-1");
+            doc.pillars.push(extra);
+        }
+        let issues = doc.check();
+        assert!(issues.contains(&FrameworkIssue {
+            path: "pillars".into(),
+            problem: Problem::TooMany { max: PILLARS_MAX },
+        }));
+        assert!(issues.contains(&FrameworkIssue {
+            path: "pillars[1].indicators".into(),
+            problem: Problem::TooMany {
+                max: INDICATORS_MAX
+            },
+        }));
+    }
+
+    #[test]
+    fn texts_yet_to_be_written_are_allowed_half_written_ones_are_not() {
+        let mut doc = default().clone();
+        doc.pillars[0].indicators[0].description = Text::default();
+        doc.pillars[0].indicators[0].levels[2].descriptor = Text::default();
+        assert!(doc.check().is_empty());
+        doc.pillars[0].indicators[0].levels[2].descriptor.es = "Sólo español".into();
+        doc.pillars[0].indicators[1]
+            .sources
+            .push("two\nlines".into());
+        doc.pillars[0].indicators[2].code = "A CODE".into();
+        let paths: Vec<_> = doc.check().into_iter().map(|i| i.path).collect();
+        assert_eq!(
+            paths,
+            [
+                "pillars[0].indicators[0].levels[2].descriptor",
+                "pillars[0].indicators[1].sources[4]",
+                "pillars[0].indicators[2].code"
+            ]
+        );
     }
 
     #[test]

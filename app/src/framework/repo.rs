@@ -2,7 +2,7 @@
 
 use sqlx::{Any, AnyConnection, Executor, Row};
 
-use super::{FrameworkDoc, Text};
+use super::{FrameworkDoc, IndicatorDoc, PillarDoc, Text};
 use crate::db::now;
 use crate::error::AppResult;
 use crate::ids::{FrameworkId, IndicatorId, PillarId};
@@ -46,13 +46,30 @@ pub async fn insert(conn: &mut AnyConnection, doc: &FrameworkDoc) -> AppResult<F
     .bind(now())
     .fetch_one(&mut *conn)
     .await?;
+    let framework = FrameworkId(framework_id);
+    insert_levels(conn, framework, doc).await?;
+    for (p, pillar) in (0_i64..).zip(&doc.pillars) {
+        let pillar_id = insert_pillar(conn, framework, p, pillar).await?;
+        for (i, indicator) in (0_i64..).zip(&pillar.indicators) {
+            let id = insert_indicator(conn, framework, pillar_id, i, indicator).await?;
+            insert_details(conn, id, indicator).await?;
+        }
+    }
+    Ok(framework)
+}
 
+/// Writes the generic meaning of levels 1–5.
+pub(super) async fn insert_levels(
+    conn: &mut AnyConnection,
+    framework: FrameworkId,
+    doc: &FrameworkDoc,
+) -> AppResult<()> {
     for level in &doc.levels {
         sqlx::query(
             "INSERT INTO framework_levels (framework_id, level, name_es, name_en, summary_es, summary_en)
              VALUES ($1, $2, $3, $4, $5, $6)",
         )
-        .bind(framework_id)
+        .bind(framework.0)
         .bind(i64::from(level.level))
         .bind(&level.name.es)
         .bind(&level.name.en)
@@ -61,68 +78,97 @@ pub async fn insert(conn: &mut AnyConnection, doc: &FrameworkDoc) -> AppResult<F
         .execute(&mut *conn)
         .await?;
     }
+    Ok(())
+}
 
-    for (p, pillar) in (0_i64..).zip(&doc.pillars) {
-        let pillar_id: i64 = sqlx::query_scalar(
-            "INSERT INTO pillars (framework_id, code, position, name_es, name_en, description_es, description_en)
-             VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING id",
-        )
-        .bind(framework_id)
-        .bind(&pillar.code)
-        .bind(p)
-        .bind(&pillar.name.es)
-        .bind(&pillar.name.en)
-        .bind(&pillar.description.es)
-        .bind(&pillar.description.en)
-        .fetch_one(&mut *conn)
-        .await?;
+/// Writes one pillar (without its indicators) at `position`.
+pub(super) async fn insert_pillar(
+    conn: &mut AnyConnection,
+    framework: FrameworkId,
+    position: i64,
+    pillar: &PillarDoc,
+) -> AppResult<PillarId> {
+    let id: i64 = sqlx::query_scalar(
+        "INSERT INTO pillars (framework_id, code, position, name_es, name_en, description_es, description_en)
+         VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING id",
+    )
+    .bind(framework.0)
+    .bind(&pillar.code)
+    .bind(position)
+    .bind(&pillar.name.es)
+    .bind(&pillar.name.en)
+    .bind(&pillar.description.es)
+    .bind(&pillar.description.en)
+    .fetch_one(&mut *conn)
+    .await?;
+    Ok(PillarId(id))
+}
 
-        for (i, indicator) in (0_i64..).zip(&pillar.indicators) {
-            let indicator_id: i64 = sqlx::query_scalar(
-                "INSERT INTO indicators (framework_id, pillar_id, code, position, name_es, name_en, description_es, description_en, sources)
-                 VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) RETURNING id",
-            )
-            .bind(framework_id)
-            .bind(pillar_id)
-            .bind(&indicator.code)
-            .bind(i)
-            .bind(&indicator.name.es)
-            .bind(&indicator.name.en)
-            .bind(&indicator.description.es)
-            .bind(&indicator.description.en)
-            .bind(indicator.sources.join("\n"))
-            .fetch_one(&mut *conn)
+/// Writes one indicator's own row (not its descriptors or actions) at `position`.
+pub(super) async fn insert_indicator(
+    conn: &mut AnyConnection,
+    framework: FrameworkId,
+    pillar: PillarId,
+    position: i64,
+    indicator: &IndicatorDoc,
+) -> AppResult<IndicatorId> {
+    let id: i64 = sqlx::query_scalar(
+        "INSERT INTO indicators (framework_id, pillar_id, code, position, name_es, name_en, description_es, description_en, sources)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) RETURNING id",
+    )
+    .bind(framework.0)
+    .bind(pillar.0)
+    .bind(&indicator.code)
+    .bind(position)
+    .bind(&indicator.name.es)
+    .bind(&indicator.name.en)
+    .bind(&indicator.description.es)
+    .bind(&indicator.description.en)
+    .bind(indicator.sources.join("\n"))
+    .fetch_one(&mut *conn)
+    .await?;
+    Ok(IndicatorId(id))
+}
+
+/// Writes an indicator's level descriptors and suggested actions (after removing any it had).
+pub(super) async fn insert_details(
+    conn: &mut AnyConnection,
+    indicator: IndicatorId,
+    doc: &IndicatorDoc,
+) -> AppResult<()> {
+    for table in ["level_descriptors", "suggested_actions"] {
+        sqlx::query(&format!("DELETE FROM {table} WHERE indicator_id = $1"))
+            .bind(indicator.0)
+            .execute(&mut *conn)
             .await?;
-
-            for level in &indicator.levels {
-                sqlx::query(
-                    "INSERT INTO level_descriptors (indicator_id, level, descriptor_es, descriptor_en)
-                     VALUES ($1, $2, $3, $4)",
-                )
-                .bind(indicator_id)
-                .bind(i64::from(level.level))
-                .bind(&level.descriptor.es)
-                .bind(&level.descriptor.en)
-                .execute(&mut *conn)
-                .await?;
-            }
-            for (a, action) in (0_i64..).zip(&indicator.suggested_actions) {
-                sqlx::query(
-                    "INSERT INTO suggested_actions (indicator_id, position, title_es, title_en, description_es, description_en)
-                     VALUES ($1, $2, $3, $4, $5, $6)",
-                )
-                .bind(indicator_id)
-                .bind(a)
-                .bind(&action.title.es)
-                .bind(&action.title.en)
-                .bind(&action.description.es)
-                .bind(&action.description.en)
-                .execute(&mut *conn)
-                .await?;
-            }
-        }
     }
-    Ok(FrameworkId(framework_id))
+    for level in &doc.levels {
+        sqlx::query(
+            "INSERT INTO level_descriptors (indicator_id, level, descriptor_es, descriptor_en)
+             VALUES ($1, $2, $3, $4)",
+        )
+        .bind(indicator.0)
+        .bind(i64::from(level.level))
+        .bind(&level.descriptor.es)
+        .bind(&level.descriptor.en)
+        .execute(&mut *conn)
+        .await?;
+    }
+    for (a, action) in (0_i64..).zip(&doc.suggested_actions) {
+        sqlx::query(
+            "INSERT INTO suggested_actions (indicator_id, position, title_es, title_en, description_es, description_en)
+             VALUES ($1, $2, $3, $4, $5, $6)",
+        )
+        .bind(indicator.0)
+        .bind(a)
+        .bind(&action.title.es)
+        .bind(&action.title.en)
+        .bind(&action.description.es)
+        .bind(&action.description.en)
+        .execute(&mut *conn)
+        .await?;
+    }
+    Ok(())
 }
 
 /// The pillars and indicators of a framework, in display order.

@@ -10,6 +10,7 @@ use leptos_router::components::{Route, Router, Routes};
 use leptos_router::{path, SsrMode};
 
 use crate::assessment::{AssessOverviewPage, AssessStepPage, ReviewPage};
+use crate::framework::FrameworkEditorPage;
 use crate::i18n::{detect_lang, Key};
 use crate::participant::{JoinPage, WelcomePage};
 use crate::results::ResultsPage;
@@ -85,6 +86,7 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/facilitate/workshops/:id/join-screen") view=JoinScreenPage ssr=SsrMode::Async />
 
                     // Framework editor: routes go below this line.
+                    <Route path=path!("/facilitate/workshops/:id/framework") view=FrameworkEditorPage ssr=SsrMode::Async />
 
                     // Dashboard: routes go below this line.
 
