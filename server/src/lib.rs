@@ -1,6 +1,7 @@
 //! Rumbo's HTTP server: the router, kept apart from start-up so tests drive it in-process.
 
 pub mod config;
+mod events;
 mod language;
 mod resume;
 mod server_fn_status;
@@ -50,6 +51,7 @@ pub fn router(db: Db, leptos_options: LeptosOptions) -> Router {
         .route("/lang/{code}", get(language::switch))
         .route("/healthz", get(|| async { "ok" }))
         .route("/resume/{token}", get(resume::resume))
+        .route("/facilitate/workshops/{id}/events", get(events::events))
         .leptos_routes_with_context(&state, routes, context.clone(), render)
         .fallback(leptos_axum::file_and_error_handler_with_context::<
             AppState,
