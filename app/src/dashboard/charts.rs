@@ -134,8 +134,10 @@ pub fn pillar_radar(data: &DashboardData, lang: Lang, size: Size) -> Chart {
         .collect();
     series.push((data.workshop_averages.clone(), workshop));
     let legend: Vec<String> = series.iter().map(|(_, n)| n.clone()).collect();
-    let data_points: Vec<(Vec<Option<f64>>, &str)> =
-        series.iter().map(|(v, n)| (v.clone(), n.as_str())).collect();
+    let data_points: Vec<(Vec<Option<f64>>, &str)> = series
+        .iter()
+        .map(|(v, n)| (v.clone(), n.as_str()))
+        .collect();
     Chart::new()
         .title(size.title().text(lang.t(Key::DashRadarTitle)))
         .aria(Aria::new().enabled(true))
@@ -152,9 +154,17 @@ pub fn pillar_radar(data: &DashboardData, lang: Lang, size: Size) -> Chart {
                 .indicator(indicator)
                 .radius("55%")
                 .center(vec!["50%", "52%"])
-                .axis_name(RadarAxisName::new().font_size(size.font).line_height(size.font * 1.25)),
+                .axis_name(
+                    RadarAxisName::new()
+                        .font_size(size.font)
+                        .line_height(size.font * 1.25),
+                ),
         )
-        .series(Radar::new().name(lang.t(Key::DashRadarTitle)).data(data_points))
+        .series(
+            Radar::new()
+                .name(lang.t(Key::DashRadarTitle))
+                .data(data_points),
+        )
 }
 
 /// Teams (rows) × indicators (columns), coloured by the team's consensus level.
@@ -166,19 +176,46 @@ pub fn consensus_heatmap(data: &DashboardData, lang: Lang, size: Size) -> Chart 
         .iter()
         .enumerate()
         .flat_map(|(y, team)| {
-            team.consensus.iter().enumerate().filter_map(move |(x, level)| {
-                level.map(|l| vec![DataPoint::from(x as i64), DataPoint::from(y as i64), DataPoint::from(l)])
-            })
+            team.consensus
+                .iter()
+                .enumerate()
+                .filter_map(move |(x, level)| {
+                    level.map(|l| {
+                        vec![
+                            DataPoint::from(x as i64),
+                            DataPoint::from(y as i64),
+                            DataPoint::from(l),
+                        ]
+                    })
+                })
         })
         .collect();
     Chart::new()
         .title(size.title().text(lang.t(Key::DashHeatmapTitle)))
         .aria(Aria::new().enabled(true))
         .tooltip(Tooltip::new().trigger(Trigger::Item))
-        .grid(Grid::new().left(8).right(8).top(size.font * 3.0).bottom(size.font * 5.0).contain_label(true))
-        .x_axis(Axis::new().type_(AxisType::Category).data(codes).axis_label(size.label().rotate(90)))
+        .grid(
+            Grid::new()
+                .left(8)
+                .right(8)
+                .top(size.font * 3.0)
+                .bottom(size.font * 5.0)
+                .contain_label(true),
+        )
+        .x_axis(
+            Axis::new()
+                .type_(AxisType::Category)
+                .data(codes)
+                .axis_label(size.label().rotate(90)),
+        )
         // The first team at the top, as in the table.
-        .y_axis(Axis::new().type_(AxisType::Category).inverse(true).data(teams).axis_label(size.label()))
+        .y_axis(
+            Axis::new()
+                .type_(AxisType::Category)
+                .inverse(true)
+                .data(teams)
+                .axis_label(size.label()),
+        )
         .visual_map(
             VisualMap::new()
                 .min(1)
@@ -188,12 +225,19 @@ pub fn consensus_heatmap(data: &DashboardData, lang: Lang, size: Size) -> Chart 
                 .left("center")
                 .bottom(0)
                 .text_style(TextStyle::new().font_size(size.font))
-                .in_range(charming::component::VisualMapChannel::new().color(RESPONSE_COLOURS[..5].to_vec())),
+                .in_range(
+                    charming::component::VisualMapChannel::new()
+                        .color(RESPONSE_COLOURS[..5].to_vec()),
+                ),
         )
         .series(
             Heatmap::new()
                 .name(lang.t(Key::DashHeatmapTitle))
-                .label(Label::new().show(data.indicators.len() <= 12).font_size(size.font))
+                .label(
+                    Label::new()
+                        .show(data.indicators.len() <= 12)
+                        .font_size(size.font),
+                )
                 .data(cells),
         )
 }
@@ -214,9 +258,26 @@ pub fn distribution_bars(data: &DashboardData, lang: Lang, size: Size) -> Chart 
                 .text_style(TextStyle::new().font_size(size.font))
                 .data(names.clone()),
         )
-        .grid(Grid::new().left(8).right(8).top(size.font * 3.0).bottom(size.font * 4.0).contain_label(true))
-        .x_axis(Axis::new().type_(AxisType::Category).data(codes).axis_label(size.label().rotate(90)))
-        .y_axis(Axis::new().type_(AxisType::Value).min_interval(1).axis_label(size.label()));
+        .grid(
+            Grid::new()
+                .left(8)
+                .right(8)
+                .top(size.font * 3.0)
+                .bottom(size.font * 4.0)
+                .contain_label(true),
+        )
+        .x_axis(
+            Axis::new()
+                .type_(AxisType::Category)
+                .data(codes)
+                .axis_label(size.label().rotate(90)),
+        )
+        .y_axis(
+            Axis::new()
+                .type_(AxisType::Value)
+                .min_interval(1)
+                .axis_label(size.label()),
+        );
     for (slot, name) in names.iter().enumerate() {
         let values: Vec<i64> = data
             .distribution
@@ -254,9 +315,28 @@ pub fn completion_bars(data: &DashboardData, lang: Lang, size: Size) -> Chart {
         .title(size.title().text(lang.t(Key::DashCompletionTitle)))
         .aria(Aria::new().enabled(true))
         .tooltip(Tooltip::new().trigger(Trigger::Axis))
-        .grid(Grid::new().left(8).right(size.font * 3.0).top(size.font * 3.0).bottom(8).contain_label(true))
-        .x_axis(Axis::new().type_(AxisType::Value).min(0).max(100).axis_label(size.label()))
-        .y_axis(Axis::new().type_(AxisType::Category).inverse(true).data(teams).axis_label(size.label()))
+        .grid(
+            Grid::new()
+                .left(8)
+                .right(size.font * 3.0)
+                .top(size.font * 3.0)
+                .bottom(8)
+                .contain_label(true),
+        )
+        .x_axis(
+            Axis::new()
+                .type_(AxisType::Value)
+                .min(0)
+                .max(100)
+                .axis_label(size.label()),
+        )
+        .y_axis(
+            Axis::new()
+                .type_(AxisType::Category)
+                .inverse(true)
+                .data(teams)
+                .axis_label(size.label()),
+        )
         .series(
             Bar::new()
                 .name(lang.t(Key::DashCompletion))
@@ -270,10 +350,23 @@ pub fn shared_radar(shared: &SharedResults, lang: Lang) -> Chart {
     let axes: Vec<&str> = shared.pillars.iter().map(|p| p.name.get(lang)).collect();
     let mut series = vec![(shared.my_team.clone(), shared.mine.clone())];
     if let Some(workshop) = &shared.workshop {
-        series.push((lang.t(Key::DashWorkshopAverage).to_owned(), workshop.clone()));
+        series.push((
+            lang.t(Key::DashWorkshopAverage).to_owned(),
+            workshop.clone(),
+        ));
     }
-    series.extend(shared.others.iter().map(|t| (t.name.clone(), t.averages.clone())));
-    radar(lang.t(Key::ShareRadarTitle), lang.t(Key::ShareTitle), &axes, &series)
+    series.extend(
+        shared
+            .others
+            .iter()
+            .map(|t| (t.name.clone(), t.averages.clone())),
+    );
+    radar(
+        lang.t(Key::ShareRadarTitle),
+        lang.t(Key::ShareTitle),
+        &axes,
+        &series,
+    )
 }
 
 #[cfg(test)]

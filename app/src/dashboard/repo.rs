@@ -24,7 +24,8 @@ pub async fn share_results<'e>(
         .fetch_optional(db)
         .await?
         .ok_or(AppError::NotFound)?;
-    ShareResults::parse(&value).ok_or_else(|| AppError::internal("unknown share_results stored", &value))
+    ShareResults::parse(&value)
+        .ok_or_else(|| AppError::internal("unknown share_results stored", &value))
 }
 
 /// How many people joined each team of a workshop (teams nobody joined are absent).
@@ -41,7 +42,10 @@ pub async fn members_per_team<'e>(
     rows.iter()
         .map(|row| {
             let members: i64 = row.try_get("members")?;
-            Ok((TeamId(row.try_get("team_id")?), usize::try_from(members).unwrap_or(0)))
+            Ok((
+                TeamId(row.try_get("team_id")?),
+                usize::try_from(members).unwrap_or(0),
+            ))
         })
         .collect()
 }
@@ -75,7 +79,11 @@ pub async fn answers_of_workshop<'e>(
 }
 
 /// The framework's layout and every team's raw material, in display order, with the teams' ids.
-pub async fn inputs(db: &Db, workshop: WorkshopId, facts: &WorkshopFacts) -> AppResult<(Layout, Vec<(TeamId, TeamInput)>)> {
+pub async fn inputs(
+    db: &Db,
+    workshop: WorkshopId,
+    facts: &WorkshopFacts,
+) -> AppResult<(Layout, Vec<(TeamId, TeamInput)>)> {
     let pool = db.pool();
     let outline = crate::framework::repo::outline(pool, facts.framework).await?;
     let teams = crate::workshop::repo::teams(pool, workshop).await?;
@@ -83,7 +91,8 @@ pub async fn inputs(db: &Db, workshop: WorkshopId, facts: &WorkshopFacts) -> App
     let mut answers = answers_of_workshop(pool, workshop).await?;
     let mut inputs = Vec::with_capacity(teams.len());
     for team in teams {
-        let (mine, rest): (Vec<_>, Vec<_>) = answers.into_iter().partition(|(t, _, _)| *t == team.id);
+        let (mine, rest): (Vec<_>, Vec<_>) =
+            answers.into_iter().partition(|(t, _, _)| *t == team.id);
         answers = rest;
         inputs.push((
             team.id,
@@ -96,21 +105,29 @@ pub async fn inputs(db: &Db, workshop: WorkshopId, facts: &WorkshopFacts) -> App
         ));
     }
     let layout = Layout {
-        sets: outline.iter().map(|p| p.indicators.iter().map(|i| i.id).collect()).collect(),
+        sets: outline
+            .iter()
+            .map(|p| p.indicators.iter().map(|i| i.id).collect())
+            .collect(),
         indicators: outline
             .iter()
             .enumerate()
             .flat_map(|(pillar, p)| {
-                p.indicators.iter().map(move |i| super::model::IndicatorColumn {
-                    code: i.code.clone(),
-                    name: i.name.clone(),
-                    pillar,
-                })
+                p.indicators
+                    .iter()
+                    .map(move |i| super::model::IndicatorColumn {
+                        code: i.code.clone(),
+                        name: i.name.clone(),
+                        pillar,
+                    })
             })
             .collect(),
         pillars: outline
             .into_iter()
-            .map(|p| PillarColumn { code: p.code, name: p.name })
+            .map(|p| PillarColumn {
+                code: p.code,
+                name: p.name,
+            })
             .collect(),
     };
     Ok((layout, inputs))

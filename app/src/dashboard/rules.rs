@@ -25,7 +25,9 @@ use crate::assessment::Response;
 use crate::ids::{IndicatorId, ParticipantId};
 use crate::results::aggregate::{mean_of_present, round1, visible_to_others};
 use crate::results::PillarColumn;
-use crate::team::rules::{pillar_averages, team_consensus, IndicatorConsensus, MemberAnswer, Settled};
+use crate::team::rules::{
+    pillar_averages, team_consensus, IndicatorConsensus, MemberAnswer, Settled,
+};
 use crate::workshop::WorkshopSummary;
 
 /// How many strengths and weaknesses the dashboard lists.
@@ -94,7 +96,10 @@ pub fn aggregate(workshop: WorkshopSummary, layout: Layout, teams: &[TeamInput])
     let (strengths, weaknesses) = cross_ranked(&layout.indicators, &consensus);
     DashboardData {
         workshop,
-        distribution: distribution(&ids, teams.iter().flat_map(|t| t.answers.iter().map(|(_, a)| a))),
+        distribution: distribution(
+            &ids,
+            teams.iter().flat_map(|t| t.answers.iter().map(|(_, a)| a)),
+        ),
         pillars: layout.pillars,
         indicators: layout.indicators,
         teams: statuses,
@@ -129,10 +134,18 @@ fn team_status(
         name: team.name.clone(),
         members: count(team.members),
         respondents: count(per_member.len()),
-        finished: count(per_member.values().filter(|&&n| n >= ids.len() && n > 0).count()),
+        finished: count(
+            per_member
+                .values()
+                .filter(|&&n| n >= ids.len() && n > 0)
+                .count(),
+        ),
         completion,
         averages: pillar_averages(sets, consensus),
-        consensus: consensus.iter().map(IndicatorConsensus::consensus).collect(),
+        consensus: consensus
+            .iter()
+            .map(IndicatorConsensus::consensus)
+            .collect(),
     }
 }
 
@@ -141,7 +154,10 @@ fn count(n: usize) -> u32 {
 }
 
 /// The mean of the given teams' pillar averages, pillar by pillar.
-fn mean_by_pillar<'a>(pillars: usize, teams: impl Iterator<Item = &'a TeamStatus> + Clone) -> Vec<Option<f64>> {
+fn mean_by_pillar<'a>(
+    pillars: usize,
+    teams: impl Iterator<Item = &'a TeamStatus> + Clone,
+) -> Vec<Option<f64>> {
     (0..pillars)
         .map(|p| mean_of_present(teams.clone().map(|t| t.averages.get(p).copied().flatten())))
         .collect()
@@ -152,7 +168,8 @@ pub fn distribution<'a>(
     ids: &[IndicatorId],
     answers: impl Iterator<Item = &'a MemberAnswer>,
 ) -> Vec<Distribution> {
-    let position: HashMap<IndicatorId, usize> = ids.iter().enumerate().map(|(i, id)| (*id, i)).collect();
+    let position: HashMap<IndicatorId, usize> =
+        ids.iter().enumerate().map(|(i, id)| (*id, i)).collect();
     let mut rows = vec![Distribution::default(); ids.len()];
     for answer in answers {
         let Some(row) = position.get(&answer.indicator).map(|&i| &mut rows[i]) else {
@@ -183,7 +200,8 @@ fn cross_ranked(
             .iter()
             .enumerate()
             .map(|(i, column)| {
-                let rows: Vec<&IndicatorConsensus> = consensus.iter().filter_map(|t| t.get(i)).collect();
+                let rows: Vec<&IndicatorConsensus> =
+                    consensus.iter().filter_map(|t| t.get(i)).collect();
                 CrossRanked {
                     indicator: column.code.clone(),
                     teams: count(rows.iter().filter(|c| marks(c) > 0).count()),
@@ -195,7 +213,8 @@ fn cross_ranked(
             .collect()
     };
     // `better` is the order of the averages wanted; a missing average always goes last.
-    let by_average = |a: Option<f64>, b: Option<f64>, better: fn(f64, f64) -> Ordering| match (a, b) {
+    let by_average = |a: Option<f64>, b: Option<f64>, better: fn(f64, f64) -> Ordering| match (a, b)
+    {
         (Some(a), Some(b)) => better(a, b),
         (Some(_), None) => Ordering::Less,
         (None, Some(_)) => Ordering::Greater,
@@ -203,15 +222,19 @@ fn cross_ranked(
     };
     let mut strengths = tally(|c| c.strengths);
     strengths.sort_by(|a, b| {
-        (b.teams, b.marks)
-            .cmp(&(a.teams, a.marks))
-            .then(by_average(a.average, b.average, |a, b| b.total_cmp(&a)))
+        (b.teams, b.marks).cmp(&(a.teams, a.marks)).then(by_average(
+            a.average,
+            b.average,
+            |a, b| b.total_cmp(&a),
+        ))
     });
     let mut weaknesses = tally(|c| c.weaknesses);
     weaknesses.sort_by(|a, b| {
-        (b.teams, b.marks)
-            .cmp(&(a.teams, a.marks))
-            .then(by_average(a.average, b.average, |a, b| a.total_cmp(&b)))
+        (b.teams, b.marks).cmp(&(a.teams, a.marks)).then(by_average(
+            a.average,
+            b.average,
+            |a, b| a.total_cmp(&b),
+        ))
     });
     strengths.truncate(RANKED_MAX);
     weaknesses.truncate(RANKED_MAX);
@@ -221,7 +244,8 @@ fn cross_ranked(
 impl DashboardData {
     /// The same numbers with one decimal, as they are shown and sent.
     pub fn rounded(mut self) -> DashboardData {
-        let round = |values: &mut Vec<Option<f64>>| values.iter_mut().for_each(|v| *v = v.map(round1));
+        let round =
+            |values: &mut Vec<Option<f64>>| values.iter_mut().for_each(|v| *v = v.map(round1));
         for team in &mut self.teams {
             round(&mut team.averages);
             round(&mut team.consensus);
@@ -242,8 +266,12 @@ pub fn shared_view(data: &DashboardData, mine: usize, mode: ShareResults) -> Sha
     let visible = |t: &&TeamStatus| visible_to_others(t.respondents as usize, threshold);
     let rounded = |values: &[Option<f64>]| values.iter().map(|v| v.map(round1)).collect::<Vec<_>>();
     let my = data.teams.get(mine);
-    let workshop = (mode != ShareResults::None)
-        .then(|| rounded(&mean_by_pillar(data.pillars.len(), data.teams.iter().filter(visible))));
+    let workshop = (mode != ShareResults::None).then(|| {
+        rounded(&mean_by_pillar(
+            data.pillars.len(),
+            data.teams.iter().filter(visible),
+        ))
+    });
     let others = data
         .teams
         .iter()
@@ -266,7 +294,10 @@ pub fn shared_view(data: &DashboardData, mine: usize, mode: ShareResults) -> Sha
                 averages: rounded(&t.averages),
             })
             .collect(),
-        hidden: others.filter(|t| !visible(t)).map(|t| t.name.clone()).collect(),
+        hidden: others
+            .filter(|t| !visible(t))
+            .map(|t| t.name.clone())
+            .collect(),
     }
 }
 

@@ -12,7 +12,9 @@ use crate::ids::WorkshopId;
 pub async fn dashboard(workshop: WorkshopId) -> Result<DashboardData, AppError> {
     let state = crate::state::AppState::from_context()?;
     crate::facilitator::access::require_workshop(&state.db, workshop).await?;
-    ssr::load(&state.db, workshop).await.map(|(data, _)| data.rounded())
+    ssr::load(&state.db, workshop)
+        .await
+        .map(|(data, _)| data.rounded())
 }
 
 /// What the current participant may see of the other teams, per the workshop's setting.
@@ -34,7 +36,10 @@ mod ssr {
     use crate::workshop::repo as workshops;
 
     /// The unrounded dashboard and the teams' ids, in display order.
-    pub(super) async fn load(db: &Db, workshop: WorkshopId) -> AppResult<(DashboardData, Vec<TeamId>)> {
+    pub(super) async fn load(
+        db: &Db,
+        workshop: WorkshopId,
+    ) -> AppResult<(DashboardData, Vec<TeamId>)> {
         let facts = workshops::facts(db.pool(), workshop).await?;
         let (layout, teams) = repo::inputs(db, workshop, &facts).await?;
         let (ids, inputs): (Vec<_>, Vec<_>) = teams.into_iter().unzip();

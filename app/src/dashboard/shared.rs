@@ -45,9 +45,18 @@ fn SharedBody(shared: SharedResults) -> impl IntoView {
     });
     let mut rows = vec![(shared.my_team.clone(), shared.mine.clone(), true)];
     if let Some(workshop) = &shared.workshop {
-        rows.push((lang.t(Key::DashWorkshopAverage).to_owned(), workshop.clone(), true));
+        rows.push((
+            lang.t(Key::DashWorkshopAverage).to_owned(),
+            workshop.clone(),
+            true,
+        ));
     }
-    rows.extend(shared.others.iter().map(|t| (t.name.clone(), t.averages.clone(), false)));
+    rows.extend(
+        shared
+            .others
+            .iter()
+            .map(|t| (t.name.clone(), t.averages.clone(), false)),
+    );
     view! {
         <p class="muted small">{note}</p>
         <div class="chart-with-table">

@@ -55,7 +55,8 @@ fn open(url: String, status: RwSignal<Live>, on_change: impl Fn() + Clone + 'sta
         }
         status.set(Live::On);
     });
-    let on_error = Closure::<dyn FnMut(web_sys::Event)>::new(move |_| status.set(Live::Reconnecting));
+    let on_error =
+        Closure::<dyn FnMut(web_sys::Event)>::new(move |_| status.set(Live::Reconnecting));
     let changed = Closure::<dyn FnMut(web_sys::MessageEvent)>::new(move |_| on_change());
     source.set_onopen(Some(on_open.as_ref().unchecked_ref()));
     source.set_onerror(Some(on_error.as_ref().unchecked_ref()));

@@ -6,10 +6,10 @@ use leptos::prelude::*;
 use leptos_router::hooks::use_params_map;
 
 use super::charts::{ChartKind, Size};
+use super::dashboard;
 use super::model::DashboardData;
 use super::stream::{use_live, LiveBadge};
 use super::tables::{ChartTable, RankedTable};
-use super::dashboard;
 use crate::error::AppError;
 use crate::i18n::{use_lang, Key};
 use crate::ids::WorkshopId;
@@ -208,16 +208,25 @@ pub fn PresentPage() -> impl IntoView {
     });
     let (data, live) = live_dashboard();
     move || match kind.get() {
-        Some(kind) => with_data(data, move |data| view! { <Presentation data kind live /> }).into_any(),
+        Some(kind) => {
+            with_data(data, move |data| view! { <Presentation data kind live /> }).into_any()
+        }
         None => view! { <ErrorNotice error=AppError::NotFound /> }.into_any(),
     }
 }
 
 #[component]
-fn Presentation(data: DashboardData, kind: ChartKind, live: RwSignal<super::stream::Live>) -> impl IntoView {
+fn Presentation(
+    data: DashboardData,
+    kind: ChartKind,
+    live: RwSignal<super::stream::Live>,
+) -> impl IntoView {
     let lang = use_lang();
     let id = data.workshop.id;
-    let (previous, next) = (present_href(id, kind.previous()), present_href(id, kind.next()));
+    let (previous, next) = (
+        present_href(id, kind.previous()),
+        present_href(id, kind.next()),
+    );
     #[cfg(feature = "hydrate")]
     {
         let (previous, next) = (previous.clone(), next.clone());

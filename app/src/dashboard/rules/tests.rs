@@ -20,8 +20,14 @@ fn layout() -> Layout {
     };
     Layout {
         pillars: vec![
-            PillarColumn { code: "A".into(), name: text("A") },
-            PillarColumn { code: "B".into(), name: text("B") },
+            PillarColumn {
+                code: "A".into(),
+                name: text("A"),
+            },
+            PillarColumn {
+                code: "B".into(),
+                name: text("B"),
+            },
         ],
         indicators: vec![column("A1", 0), column("A2", 0), column("B1", 1)],
         sets: vec![vec![IndicatorId(1), IndicatorId(2)], vec![IndicatorId(3)]],
@@ -37,7 +43,12 @@ fn summary(threshold: u32) -> WorkshopSummary {
     }
 }
 
-fn answer(who: i64, indicator: i64, level: Option<u8>, mark: Mark) -> (ParticipantId, MemberAnswer) {
+fn answer(
+    who: i64,
+    indicator: i64,
+    level: Option<u8>,
+    mark: Mark,
+) -> (ParticipantId, MemberAnswer) {
     (
         ParticipantId(who),
         MemberAnswer {
@@ -90,11 +101,17 @@ fn teams() -> Vec<TeamInput> {
 fn completion_counts_answers_and_finishers() {
     let data = aggregate(summary(3), layout(), &teams());
     let azuay = &data.teams[0];
-    assert_eq!((azuay.members, azuay.respondents, azuay.finished), (3, 2, 1));
+    assert_eq!(
+        (azuay.members, azuay.respondents, azuay.finished),
+        (3, 2, 1)
+    );
     // 4 answers of 3 × 3 possible.
     assert!((azuay.completion - 400.0 / 9.0).abs() < 1e-9);
     let empty = &data.teams[2];
-    assert_eq!((empty.members, empty.respondents, empty.completion), (0, 0, 0.0));
+    assert_eq!(
+        (empty.members, empty.respondents, empty.completion),
+        (0, 0, 0.0)
+    );
 }
 
 #[test]
@@ -115,13 +132,22 @@ fn a_settled_level_replaces_the_median() {
     let mut teams = teams();
     teams[1].settled.insert(
         IndicatorId(1),
-        Settled { level: 2, rationale: "r".into(), by: "Ana".into(), version: 1 },
+        Settled {
+            level: 2,
+            rationale: "r".into(),
+            by: "Ana".into(),
+            version: 1,
+        },
     );
     let data = aggregate(summary(3), layout(), &teams);
     assert_eq!(data.teams[1].consensus[0], Some(2.0));
     assert_eq!(
         data.disagreements,
-        vec![Disagreement { team: "Loja".into(), indicator: "A1".into(), settled: true }]
+        vec![Disagreement {
+            team: "Loja".into(),
+            indicator: "A1".into(),
+            settled: true
+        }]
     );
 }
 
@@ -132,7 +158,13 @@ fn distribution_counts_every_kind_of_answer() {
     assert_eq!(data.distribution[1].levels, [0, 0, 0, 1, 0]);
     assert_eq!(data.distribution[1].dont_know, 1);
     assert_eq!(data.distribution[2].not_applicable, 1);
-    assert_eq!(data.distribution.iter().map(Distribution::total).sum::<u32>(), 7);
+    assert_eq!(
+        data.distribution
+            .iter()
+            .map(Distribution::total)
+            .sum::<u32>(),
+        7
+    );
 }
 
 #[test]
@@ -140,8 +172,21 @@ fn strengths_and_weaknesses_rank_by_teams_then_marks() {
     let data = aggregate(summary(3), layout(), &teams());
     // A1 is a weakness in both teams (3 marks); A2 a strength in both.
     assert_eq!(data.weaknesses.len(), 1);
-    assert_eq!((data.weaknesses[0].indicator.as_str(), data.weaknesses[0].teams, data.weaknesses[0].marks), ("A1", 2, 3));
-    assert_eq!((data.strengths[0].indicator.as_str(), data.strengths[0].teams), ("A2", 2));
+    assert_eq!(
+        (
+            data.weaknesses[0].indicator.as_str(),
+            data.weaknesses[0].teams,
+            data.weaknesses[0].marks
+        ),
+        ("A1", 2, 3)
+    );
+    assert_eq!(
+        (
+            data.strengths[0].indicator.as_str(),
+            data.strengths[0].teams
+        ),
+        ("A2", 2)
+    );
     // Loja has no consensus on A2, so the mean is Azuay's alone.
     assert_eq!(data.strengths[0].average, Some(4.0));
 }
@@ -152,16 +197,28 @@ fn strengths_tie_break_on_the_higher_level_and_weaknesses_on_the_lower() {
     let team = TeamInput {
         name: "T".into(),
         members: 1,
-        answers: vec![answer(1, 1, Some(2), Strength), answer(1, 2, Some(5), Strength), answer(1, 3, None, Strength)],
+        answers: vec![
+            answer(1, 1, Some(2), Strength),
+            answer(1, 2, Some(5), Strength),
+            answer(1, 3, None, Strength),
+        ],
         settled: HashMap::new(),
     };
     let data = aggregate(summary(1), layout(), &[team.clone()]);
-    let order: Vec<&str> = data.strengths.iter().map(|r| r.indicator.as_str()).collect();
+    let order: Vec<&str> = data
+        .strengths
+        .iter()
+        .map(|r| r.indicator.as_str())
+        .collect();
     assert_eq!(order, ["A2", "A1", "B1"], "higher first, no level last");
     let mut weak = team;
     weak.answers.iter_mut().for_each(|(_, a)| a.mark = Weakness);
     let data = aggregate(summary(1), layout(), &[weak]);
-    let order: Vec<&str> = data.weaknesses.iter().map(|r| r.indicator.as_str()).collect();
+    let order: Vec<&str> = data
+        .weaknesses
+        .iter()
+        .map(|r| r.indicator.as_str())
+        .collect();
     assert_eq!(order, ["A1", "A2", "B1"], "lower first, no level last");
 }
 
@@ -170,7 +227,10 @@ fn participants_see_only_what_is_shared_and_above_the_threshold() {
     // Threshold 2: Azuay (2 respondents) and Loja (2) are visible; the empty team is not.
     let data = aggregate(summary(2), layout(), &teams());
     let none = shared_view(&data, 0, ShareResults::None);
-    assert_eq!((none.workshop.clone(), none.others.len(), none.hidden.len()), (None, 0, 0));
+    assert_eq!(
+        (none.workshop.clone(), none.others.len(), none.hidden.len()),
+        (None, 0, 0)
+    );
     assert_eq!(none.mine, vec![Some(3.3), None]);
 
     let averages = shared_view(&data, 0, ShareResults::Averages);
@@ -179,7 +239,13 @@ fn participants_see_only_what_is_shared_and_above_the_threshold() {
 
     let teams = shared_view(&data, 0, ShareResults::Teams);
     assert_eq!(teams.others.len(), 1);
-    assert_eq!((teams.others[0].name.as_str(), teams.others[0].averages.clone()), ("Loja", vec![Some(3.0), None]));
+    assert_eq!(
+        (
+            teams.others[0].name.as_str(),
+            teams.others[0].averages.clone()
+        ),
+        ("Loja", vec![Some(3.0), None])
+    );
     assert_eq!(teams.hidden, vec!["Vacío".to_owned()]);
 
     // Threshold 3: nobody qualifies; the workshop average is then computed over no team.
