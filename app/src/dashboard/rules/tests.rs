@@ -204,7 +204,7 @@ fn strengths_tie_break_on_the_higher_level_and_weaknesses_on_the_lower() {
         ],
         settled: HashMap::new(),
     };
-    let data = aggregate(summary(1), layout(), &[team.clone()]);
+    let data = aggregate(summary(1), layout(), std::slice::from_ref(&team));
     let order: Vec<&str> = data
         .strengths
         .iter()
