@@ -5,6 +5,7 @@
 //! on an indicator is the lead's settled level, or else the median of its members' levels.
 
 pub mod charts;
+mod live_chart;
 pub mod model;
 #[cfg(feature = "ssr")]
 pub mod repo;

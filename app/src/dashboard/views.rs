@@ -7,21 +7,29 @@ use leptos_router::hooks::use_params_map;
 
 use super::charts::{ChartKind, Size};
 use super::dashboard;
+use super::live_chart::LiveChart;
 use super::model::DashboardData;
-use super::stream::{use_live, LiveBadge};
+use super::stream::{use_live, Live, LiveBadge};
 use super::tables::{ChartTable, RankedTable};
 use crate::error::AppError;
 use crate::i18n::{use_lang, Key};
 use crate::ids::WorkshopId;
-use crate::ui::{EChart, ErrorNotice};
+use crate::ui::ErrorNotice;
 use crate::workshop::{workshop_param, StaffNav, StaffTab};
 
-type DashboardResource = Resource<Result<DashboardData, AppError>>;
+/// The dashboard as last read: loaded with the page, then replaced by a fresh read each
+/// time the workshop's events say something changed. Charts update in place and open
+/// tables stay open; only numbers change.
+#[derive(Clone, Copy)]
+struct LiveData {
+    first: Resource<Result<DashboardData, AppError>>,
+    latest: RwSignal<Option<DashboardData>>,
+    live: RwSignal<Live>,
+}
 
-/// The dashboard, reloaded whenever the workshop's events say something changed.
-fn live_dashboard() -> (DashboardResource, RwSignal<super::stream::Live>) {
+fn live_dashboard() -> LiveData {
     let id = workshop_param();
-    let data = Resource::new(
+    let first = Resource::new(
         move || id.get(),
         |id| async move {
             match id {
@@ -30,58 +38,85 @@ fn live_dashboard() -> (DashboardResource, RwSignal<super::stream::Live>) {
             }
         },
     );
-    let live = use_live(id, move || data.refetch());
-    (data, live)
+    let latest = RwSignal::new(None);
+    // Reads can finish out of order; only the last one asked for is shown.
+    let asked = StoredValue::new(0_u64);
+    let live = use_live(id, move || {
+        let Some(workshop) = id.get_untracked() else {
+            return;
+        };
+        asked.update_value(|n| *n += 1);
+        let ticket = asked.get_value();
+        leptos::task::spawn_local(async move {
+            if let Ok(data) = dashboard(workshop).await {
+                if asked.get_value() == ticket {
+                    latest.set(Some(data));
+                }
+            }
+        });
+    });
+    LiveData {
+        first,
+        latest,
+        live,
+    }
 }
 
-/// Shows the dashboard once loaded, keeping the last one on screen while a newer loads.
+/// Shows `view` with the dashboard once loaded, or why it could not be.
 fn with_data<V: IntoView + 'static>(
-    data: DashboardResource,
-    view: impl Fn(DashboardData) -> V + Send + Sync + Copy + 'static,
+    data: LiveData,
+    view: impl Fn(Memo<DashboardData>) -> V + Send + Sync + Copy + 'static,
 ) -> impl IntoView {
     let lang = use_lang();
     view! {
-        <Transition fallback=move || view! { <p>{lang.t(Key::Loading)}</p> }>
+        <Suspense fallback=move || view! { <p>{lang.t(Key::Loading)}</p> }>
             {move || Suspend::new(async move {
-                match data.await {
-                    Ok(value) => view(value).into_any(),
+                match data.first.await {
+                    Ok(first) => {
+                        let current = Memo::new(move |_| {
+                            data.latest.get().unwrap_or_else(|| first.clone())
+                        });
+                        view(current).into_any()
+                    }
                     Err(error) => view! { <ErrorNotice error /> }.into_any(),
                 }
             })}
-        </Transition>
+        </Suspense>
     }
 }
 
 /// The facilitator's live dashboard.
 #[component]
 pub fn DashboardPage() -> impl IntoView {
-    let (data, live) = live_dashboard();
-    // Which tables are open, so a refresh does not close the one being read.
+    let data = live_dashboard();
+    let live = data.live;
+    // Which tables are open: kept when the numbers change.
     let open = RwSignal::new(HashSet::<&'static str>::new());
     with_data(data, move |data| view! { <DashboardBody data live open /> })
 }
 
 #[component]
 fn DashboardBody(
-    data: DashboardData,
-    live: RwSignal<super::stream::Live>,
+    data: Memo<DashboardData>,
+    live: RwSignal<Live>,
     open: RwSignal<HashSet<&'static str>>,
 ) -> impl IntoView {
     let lang = use_lang();
-    let id = data.workshop.id;
-    let has_answers = data.distribution.iter().any(|d| d.total() > 0);
+    let (id, title) = data.with_untracked(|d| (d.workshop.id, d.workshop.title.clone()));
     let charts = ChartKind::ALL
         .into_iter()
-        .map(|kind| view! { <ChartSection data=data.clone() kind open has_answers /> })
+        .map(|kind| view! { <ChartSection data kind open /> })
         .collect_view();
-    let disagreements = if data.disagreements.is_empty() {
-        view! { <p class="muted">{lang.t(Key::DashNoDisagreements)}</p> }.into_any()
-    } else {
+    let disagreements = move || {
+        let flags = data.with(|d| d.disagreements.clone());
+        if flags.is_empty() {
+            return view! { <p class="muted">{lang.t(Key::DashNoDisagreements)}</p> }.into_any();
+        }
         view! {
             <ul class="flags">
-                {data.disagreements.iter().map(|d| view! {
+                {flags.into_iter().map(|d| view! {
                     <li>
-                        <span class="flag">{d.team.clone()}</span> " · " <span class="code">{d.indicator.clone()}</span>
+                        <span class="flag">{d.team}</span> " · " <span class="code">{d.indicator}</span>
                         {d.settled.then(|| view! { " " <span class="muted small">"(" {lang.t(Key::DashSettled)} ")"</span> })}
                     </li>
                 }).collect_view()}
@@ -90,7 +125,7 @@ fn DashboardBody(
         .into_any()
     };
     view! {
-        <StaffNav workshop=id title=data.workshop.title.clone() current=StaffTab::Dashboard />
+        <StaffNav workshop=id title current=StaffTab::Dashboard />
         <section class="page dashboard">
             <div class="dash-bar">
                 <LiveBadge status=live />
@@ -105,11 +140,11 @@ fn DashboardBody(
             <div class="two-columns">
                 <section aria-labelledby="dash-strengths">
                     <h2 id="dash-strengths">{lang.t(Key::DashStrengthsTitle)}</h2>
-                    <RankedTable rows=data.strengths.clone() title=Key::DashStrengthsTitle />
+                    {move || view! { <RankedTable rows=data.with(|d| d.strengths.clone()) title=Key::DashStrengthsTitle /> }}
                 </section>
                 <section aria-labelledby="dash-weaknesses">
                     <h2 id="dash-weaknesses">{lang.t(Key::DashWeaknessesTitle)}</h2>
-                    <RankedTable rows=data.weaknesses.clone() title=Key::DashWeaknessesTitle />
+                    {move || view! { <RankedTable rows=data.with(|d| d.weaknesses.clone()) title=Key::DashWeaknessesTitle /> }}
                 </section>
             </div>
             <p class="muted small">{lang.t(Key::DashRankRule)}</p>
@@ -134,51 +169,40 @@ fn dom_id(kind: ChartKind, large: bool) -> &'static str {
     }
 }
 
-/// Chart heights that fit their content: one row per team, one column per indicator.
+/// Chart heights that fit their content: one row per team on the heatmap and the
+/// completion bars; taller with larger type in presentation mode.
 fn height(data: &DashboardData, kind: ChartKind, large: bool) -> u32 {
-    let scale = if large { 2 } else { 1 };
     let teams = u32::try_from(data.teams.len()).unwrap_or(24);
+    let (row, extra) = if large { (40, 200) } else { (28, 0) };
     match kind {
-        ChartKind::Radar => 420 + 220 * (scale - 1),
-        ChartKind::Heatmap => 160 + teams * 28 * scale,
-        ChartKind::Distribution => 360 + 160 * (scale - 1),
-        ChartKind::Completion => 80 + teams * 30 * scale,
+        ChartKind::Radar => 420 + extra,
+        ChartKind::Heatmap => 160 + extra / 2 + teams * row,
+        ChartKind::Distribution => 380 + extra,
+        ChartKind::Completion => 80 + teams * (row + 2),
     }
 }
 
-/// A chart with its data table behind a `<details>`, remembered open across refreshes.
+/// A chart with its data table behind a `<details>`, remembered open across updates.
 #[component]
 fn ChartSection(
-    data: DashboardData,
+    data: Memo<DashboardData>,
     kind: ChartKind,
     open: RwSignal<HashSet<&'static str>>,
-    has_answers: bool,
 ) -> impl IntoView {
     let lang = use_lang();
     let key = dom_id(kind, false);
     let heading = format!("{key}-title");
     let labelled = heading.clone();
-    let chart_view = if has_answers || kind == ChartKind::Completion {
-        view! {
-            <EChart
-                id=key
-                chart=kind.build(&data, lang, Size::NORMAL)
-                height=height(&data, kind, false)
-                label=lang.t(kind.title()).to_owned()
-            />
-        }
-        .into_any()
-    } else {
-        view! { <p class="notice">{lang.t(Key::DashNoData)}</p> }.into_any()
-    };
-    let href = present_href(data.workshop.id, kind);
+    let title = lang.t(kind.title());
+    let present = format!("{}: {title}", lang.t(Key::DashPresent));
+    let href = present_href(data.with_untracked(|d| d.workshop.id), kind);
     view! {
         <section class="dash-section" aria-labelledby=labelled>
-            <h2 id=heading.clone()>
-                {lang.t(kind.title())} " "
-                <a class="small" href=href>{lang.t(Key::DashPresent)}</a>
+            <h2 id=heading>
+                {title} " "
+                <a class="small" href=href aria-label=present>{lang.t(Key::DashPresent)}</a>
             </h2>
-            {chart_view}
+            <DrawnChart data kind large=false />
             <details
                 class="data-details"
                 open=move || open.with(|o| o.contains(key))
@@ -190,9 +214,32 @@ fn ChartSection(
                 }
             >
                 <summary>{lang.t(Key::DashShowTable)}</summary>
-                <ChartTable data kind />
+                {move || view! { <ChartTable data=data.get() kind /> }}
             </details>
         </section>
+    }
+}
+
+/// The chart once there is something to draw (the completion bars always are), following
+/// the numbers as they change.
+#[component]
+fn DrawnChart(data: Memo<DashboardData>, kind: ChartKind, large: bool) -> impl IntoView {
+    let lang = use_lang();
+    let size = if large { Size::LARGE } else { Size::NORMAL };
+    let drawable = Memo::new(move |_| {
+        kind == ChartKind::Completion || data.with(|d| d.distribution.iter().any(|x| x.total() > 0))
+    });
+    let chart = Signal::derive(move || data.with(|d| kind.build(d, lang, size)));
+    let height = data.with_untracked(|d| height(d, kind, large));
+    move || {
+        if drawable.get() {
+            view! {
+                <LiveChart id=dom_id(kind, large) chart height label=lang.t(kind.title()).to_owned() />
+            }
+            .into_any()
+        } else {
+            view! { <p class="notice">{lang.t(Key::DashNoData)}</p> }.into_any()
+        }
     }
 }
 
@@ -206,7 +253,8 @@ pub fn PresentPage() -> impl IntoView {
             .get("chart")
             .and_then(|c| ChartKind::parse(&c))
     });
-    let (data, live) = live_dashboard();
+    let data = live_dashboard();
+    let live = data.live;
     move || match kind.get() {
         Some(kind) => {
             with_data(data, move |data| view! { <Presentation data kind live /> }).into_any()
@@ -216,13 +264,9 @@ pub fn PresentPage() -> impl IntoView {
 }
 
 #[component]
-fn Presentation(
-    data: DashboardData,
-    kind: ChartKind,
-    live: RwSignal<super::stream::Live>,
-) -> impl IntoView {
+fn Presentation(data: Memo<DashboardData>, kind: ChartKind, live: RwSignal<Live>) -> impl IntoView {
     let lang = use_lang();
-    let id = data.workshop.id;
+    let (id, workshop) = data.with_untracked(|d| (d.workshop.id, d.workshop.title.clone()));
     let (previous, next) = (
         present_href(id, kind.previous()),
         present_href(id, kind.next()),
@@ -243,20 +287,15 @@ fn Presentation(
     }
     let title = lang.t(kind.title());
     view! {
-        <leptos_meta::Title text=format!("{title} — {}", data.workshop.title) />
+        <leptos_meta::Title text=format!("{title} — {workshop}") />
         <section class="presentation" aria-labelledby="present-title">
             <header class="present-head">
-                <p class="present-workshop">{data.workshop.title.clone()}</p>
+                <p class="present-workshop">{workshop.clone()}</p>
                 <LiveBadge status=live />
                 <a class="present-exit" href=StaffTab::Dashboard.href(id)>{lang.t(Key::DashExit)}</a>
             </header>
             <h1 id="present-title" class="visually-hidden">{title}</h1>
-            <EChart
-                id=dom_id(kind, true)
-                chart=kind.build(&data, lang, Size::LARGE)
-                height=height(&data, kind, true)
-                label=title.to_owned()
-            />
+            <DrawnChart data kind large=true />
             <nav class="present-nav" aria-label=title>
                 <a class="button secondary" href=previous rel="prev">"← " {lang.t(Key::DashPrevious)}</a>
                 <span class="muted small">{lang.t(Key::DashKeysHint)}</span>
@@ -264,7 +303,7 @@ fn Presentation(
             </nav>
             <details class="data-details">
                 <summary>{lang.t(Key::DashShowTable)}</summary>
-                <ChartTable data kind />
+                {move || view! { <ChartTable data=data.get() kind /> }}
             </details>
         </section>
     }
