@@ -159,7 +159,12 @@ on_both_databases! {
         let w = c.workshop.to_string();
         let pairs = [("workshop", w.as_str())];
         assert_eq!(app.call("dashboard", &form(&pairs)).await.status, 401, "anonymous");
-        assert_eq!(app.call_as(&c.participant, "dashboard", &pairs).await.status, 401, "participant");
+        // Demo joiners are team leads: a lead is still not a facilitator.
+        assert_eq!(app.call_as(&c.participant, "dashboard", &pairs).await.status, 401, "participant, team lead");
+        let other = other_workshop_participant(&app).await;
+        assert_eq!(app.call_as(&other, "dashboard", &pairs).await.status, 401, "participant of another workshop");
+        let both = format!("{}; {}", c.participant, c.stranger);
+        assert_eq!(app.call_as(&both, "dashboard", &pairs).await.status, 403, "a participant cookie adds nothing");
         assert_eq!(app.call_as(&c.stranger, "dashboard", &pairs).await.status, 403, "another facilitator");
         assert_eq!(app.call_as(&c.co, "dashboard", &pairs).await.status, 200, "co-facilitator");
         assert_eq!(app.call_as(&c.owner, "dashboard", &pairs).await.status, 200, "owner");
@@ -223,6 +228,21 @@ on_both_databases! {
         let status = call_on(&r, &c.participant, "save_answer", &[("workshop", &w), ("indicator", &i), ("response", "9")]).await;
         assert_eq!(status, 422);
         assert!(read_until(&mut body, "event: changed", Duration::from_millis(500)).await.is_err());
+
+        // A lead settling a level is news too (demo joiners are leads)…
+        let status = call_on(&r, &c.participant, "settle_consensus", &[("workshop", &w), ("indicator", &i), ("level", "3"), ("rationale", "Acordado"), ("version", "0")]).await;
+        assert_eq!(status, 200);
+        read_until(&mut body, "event: changed", Duration::from_secs(1)).await.unwrap();
+        // …and so is someone joining (the participation table changes).
+        tokio::time::sleep(Duration::from_millis(350)).await;
+        let team = team_ids(&app, c.workshop).await[1].to_string();
+        let request = Request::post("/api/join_workshop")
+            .header("content-type", "application/x-www-form-urlencoded")
+            .header("accept", "application/json")
+            .body(Body::from(form(&[("code", app::demo::DEMO_JOIN_CODE), ("name", "Nueva"), ("team", &team)])))
+            .unwrap();
+        assert!(r.clone().oneshot(request).await.unwrap().status().is_success());
+        read_until(&mut body, "event: changed", Duration::from_secs(1)).await.unwrap();
 
         // Another workshop's changes are not this stream's news.
         let other = other_workshop_participant(&app).await;
