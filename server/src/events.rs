@@ -5,6 +5,7 @@
 //! numbers through its server function, which checks access again.
 
 use std::convert::Infallible;
+use std::sync::OnceLock;
 use std::time::Duration;
 
 use axum::extract::{Path, State};
@@ -15,6 +16,7 @@ use http::request::Parts;
 use http::StatusCode;
 use tokio::sync::broadcast::error::RecvError;
 use tokio::sync::broadcast::Receiver;
+use tokio::sync::watch;
 use tokio::time::Instant;
 
 use app::facilitator::access::require_workshop_from;
@@ -26,6 +28,19 @@ use app::state::AppState;
 pub const COALESCE: Duration = Duration::from_millis(300);
 /// How often an idle connection gets a comment, so proxies do not close it.
 pub const KEEP_ALIVE: Duration = Duration::from_secs(15);
+
+/// Set once the server is shutting down: every stream then ends, since a graceful shutdown
+/// waits for open connections and an event stream never closes by itself.
+fn closing() -> &'static watch::Sender<bool> {
+    static CLOSING: OnceLock<watch::Sender<bool>> = OnceLock::new();
+    CLOSING.get_or_init(|| watch::channel(false).0)
+}
+
+/// Ends every open event stream of this process (browsers reconnect to another instance or
+/// to this one when it is back). Call when shutdown begins.
+pub fn close_all() {
+    closing().send_replace(true);
+}
 
 pub(crate) async fn events(
     State(state): State<AppState>,
@@ -81,5 +96,51 @@ fn changes(
             }
         },
     );
-    first.chain(rest)
+    let mut closed = closing().subscribe();
+    first.chain(rest).take_until(async move {
+        let _ = closed.wait_for(|closing| *closing).await;
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use tokio::sync::broadcast;
+
+    async fn next_name<S: Stream<Item = Result<Event, Infallible>> + Unpin>(
+        stream: &mut S,
+        within: Duration,
+    ) -> Option<bool> {
+        // `Some(true)` for an event, `Some(false)` for the end, `None` for silence.
+        match tokio::time::timeout(within, stream.next()).await {
+            Ok(Some(_)) => Some(true),
+            Ok(None) => Some(false),
+            Err(_) => None,
+        }
+    }
+
+    #[tokio::test]
+    async fn bursts_become_one_event_other_workshops_none_and_shutdown_ends_the_stream() {
+        let (sender, receiver) = broadcast::channel(16);
+        let mut stream = Box::pin(changes(receiver, WorkshopId(7)));
+        let short = Duration::from_millis(450);
+        assert_eq!(next_name(&mut stream, short).await, Some(true), "ready");
+        sender.send(WorkshopId(8)).unwrap();
+        assert_eq!(
+            next_name(&mut stream, short).await,
+            None,
+            "another workshop"
+        );
+        for _ in 0..5 {
+            sender.send(WorkshopId(7)).unwrap();
+        }
+        assert_eq!(next_name(&mut stream, short).await, Some(true), "the burst");
+        assert_eq!(
+            next_name(&mut stream, short).await,
+            None,
+            "one event for it"
+        );
+        close_all();
+        assert_eq!(next_name(&mut stream, short).await, Some(false), "ended");
+    }
 }

@@ -17,6 +17,8 @@ use app::db::Db;
 use app::state::AppState;
 use app::{shell, App};
 
+pub use events::close_all as close_live_streams;
+
 /// Leptos' settings for a server listening on `site_addr` and serving the built site from
 /// `site_root`.
 pub fn leptos_options(site_addr: std::net::SocketAddr, site_root: &str) -> LeptosOptions {

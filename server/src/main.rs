@@ -95,4 +95,6 @@ async fn shutdown_signal() {
         () = ctrl_c => {},
         () = terminate => {},
     }
+    // Open dashboards' event streams would otherwise hold the graceful shutdown forever.
+    server::close_live_streams();
 }
