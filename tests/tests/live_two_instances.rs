@@ -14,6 +14,7 @@ use tokio::io::{AsyncReadExt, AsyncWriteExt};
 use tokio::net::{TcpListener, TcpStream};
 
 use app::db::Db;
+use tests::http1::{cookie, request};
 use tests::{form, Kind, TestDb};
 
 /// Serves a fresh instance on the database at `url`; its address.
@@ -26,45 +27,6 @@ async fn instance(url: &str) -> SocketAddr {
         axum::serve(listener, router).await.expect("serve");
     });
     addr
-}
-
-/// One HTTP/1.1 request on its own connection, read to the end: status line and headers,
-/// and body (as sent, possibly chunked).
-async fn request(
-    addr: SocketAddr,
-    method: &str,
-    path: &str,
-    cookie: &str,
-    body: &str,
-) -> (String, String) {
-    let mut stream = TcpStream::connect(addr).await.expect("connect");
-    let head = format!(
-        "{method} {path} HTTP/1.1\r\nHost: {addr}\r\nConnection: close\r\nAccept: application/json\r\n\
-         Content-Type: application/x-www-form-urlencoded\r\nContent-Length: {}\r\nCookie: {cookie}\r\n\r\n{body}",
-        body.len()
-    );
-    stream.write_all(head.as_bytes()).await.expect("write");
-    let mut reply = Vec::new();
-    tokio::time::timeout(Duration::from_secs(10), stream.read_to_end(&mut reply))
-        .await
-        .expect("reply in time")
-        .expect("read");
-    let reply = String::from_utf8_lossy(&reply).into_owned();
-    let (head, body) = reply.split_once("\r\n\r\n").unwrap_or((&reply, ""));
-    (head.to_owned(), body.to_owned())
-}
-
-/// The `name=value` of a cookie a response's head sets.
-fn cookie(head: &str, name: &str) -> String {
-    head.lines()
-        .filter_map(|l| {
-            l.strip_prefix("set-cookie: ")
-                .or_else(|| l.strip_prefix("Set-Cookie: "))
-        })
-        .filter_map(|v| v.split(';').next())
-        .find(|pair| pair.starts_with(&format!("{name}=")) && pair.len() > name.len() + 1)
-        .unwrap_or_else(|| panic!("no {name} cookie in {head}"))
-        .to_owned()
 }
 
 /// An open event stream.
