@@ -162,4 +162,32 @@ async fn the_dashboard_follows_joins_and_answers_without_a_reload() {
         .await
         .unwrap();
     assert_eq!(same_page, Value::Bool(true), "updated without a reload");
+
+    // Presentation mode: one chart, and the arrow keys move between charts.
+    client
+        .goto(&format!(
+            "{}/facilitate/workshops/1/present/radar",
+            app.base_url
+        ))
+        .await
+        .unwrap();
+    wait("#present-radar[data-drawn]")
+        .await
+        .expect("the radar presented");
+    client
+        .find(Locator::Css("body"))
+        .await
+        .unwrap()
+        .send_keys(&char::from(fantoccini::key::Key::Right).to_string())
+        .await
+        .unwrap();
+    wait("#present-heatmap[data-drawn]")
+        .await
+        .expect("the next chart after →");
+    assert!(client
+        .current_url()
+        .await
+        .unwrap()
+        .path()
+        .ends_with("/present/heatmap"));
 }
