@@ -354,6 +354,11 @@ on_both_databases! {
             assert!(!reply.body.contains(&format!("\"{key}")), "no {key} in {}", reply.body);
         }
 
+        // The team page shows the comparison: radar and table.
+        let page = app.get_with(&format!("/workshops/{w}/team"), &[("cookie", &c.participant)]).await;
+        assert_eq!(page.status, 200);
+        assert!(page.body.contains("id=\"share-radar\"") && page.body.contains("Promedio del taller"), "{}", page.body);
+
         // …until the threshold rises above the smaller teams.
         sql(&app, "UPDATE workshops SET anonymity_threshold = 5 WHERE id = $1", c.workshop).await;
         let dashboard = app.call_as(&c.owner, "dashboard", &pairs).await.json();
@@ -401,10 +406,12 @@ on_both_databases! {
         assert_eq!(shared["workshop"], Value::Null);
         assert_eq!(shared["others"], serde_json::json!([]));
 
-        // The team page shows the comparison section.
+        // The team page says so, and draws no comparison.
         let page = app.get_with(&format!("/workshops/{w}/team"), &[("cookie", &c.participant)]).await;
         assert_eq!(page.status, 200);
         assert!(page.body.contains("Comparación con otros equipos"));
+        assert!(page.body.contains("no se muestran los resultados de otros equipos"));
+        assert!(!page.body.contains("id=\"share-radar\""));
     }
 }
 
