@@ -60,9 +60,10 @@ pub(crate) async fn events(
     }
     // Subscribed before answering, so no change after the response's headers is missed.
     let news = state.live.subscribe();
-    Sse::new(changes(news, workshop))
-        .keep_alive(KeepAlive::new().interval(KEEP_ALIVE))
-        .into_response()
+    let stream =
+        Sse::new(changes(news, workshop)).keep_alive(KeepAlive::new().interval(KEEP_ALIVE));
+    // Tells a reverse proxy such as nginx to pass events on at once instead of buffering.
+    ([("x-accel-buffering", "no")], stream).into_response()
 }
 
 /// A `ready` event at once, then one `changed` event per burst of changes to `workshop`.

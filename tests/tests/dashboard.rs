@@ -198,6 +198,7 @@ on_both_databases! {
             let response = open(&r, &path, Some(cookie)).await;
             assert_eq!(response.status(), 200);
             assert_eq!(response.headers()["content-type"], "text/event-stream");
+            assert_eq!(response.headers()["x-accel-buffering"], "no");
         }
     }
 
