@@ -190,4 +190,23 @@ async fn the_dashboard_follows_joins_and_answers_without_a_reload() {
         .unwrap()
         .path()
         .ends_with("/present/heatmap"));
+
+    // The same browser joins as a participant: its team page compares it with the others.
+    let joined = client
+        .execute(
+            "const [code, team] = arguments;
+             return fetch('/api/join_workshop', { method: 'POST', headers: { accept: 'application/json' },
+                 body: new URLSearchParams({ code, name: 'Visitante', team }) }).then(r => r.status);",
+            vec![app::demo::DEMO_JOIN_CODE.into(), team.to_string().into()],
+        )
+        .await
+        .unwrap();
+    assert!(joined.as_u64().is_some_and(|s| s < 400), "join: {joined}");
+    client
+        .goto(&format!("{}/workshops/1/team", app.base_url))
+        .await
+        .unwrap();
+    wait("#share-radar[data-drawn]")
+        .await
+        .expect("the comparison radar drawn");
 }
