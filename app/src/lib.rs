@@ -8,6 +8,7 @@
 
 pub mod assessment;
 // Dashboard: `pub mod dashboard;` goes below this line.
+pub mod dashboard;
 
 #[cfg(feature = "ssr")]
 pub mod db;

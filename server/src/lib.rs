@@ -2,6 +2,7 @@
 
 pub mod accounts;
 pub mod config;
+mod events;
 mod framework_download;
 mod language;
 mod resume;
@@ -17,6 +18,8 @@ use tower_http::trace::TraceLayer;
 use app::db::Db;
 use app::state::AppState;
 use app::{shell, App};
+
+pub use events::close_all as close_live_streams;
 
 /// Leptos' settings for a server listening on `site_addr` and serving the built site from
 /// `site_root`.
@@ -56,6 +59,7 @@ pub fn router(db: Db, leptos_options: LeptosOptions) -> Router {
             "/facilitate/workshops/{id}/framework.json",
             get(framework_download::download),
         )
+        .route("/facilitate/workshops/{id}/events", get(events::events))
         .leptos_routes_with_context(&state, routes, context.clone(), render)
         .fallback(leptos_axum::file_and_error_handler_with_context::<
             AppState,

@@ -105,4 +105,6 @@ async fn shutdown_signal() {
         () = ctrl_c => {},
         () = terminate => {},
     }
+    // Open dashboards' event streams would otherwise hold the graceful shutdown forever.
+    server::close_live_streams();
 }

@@ -66,7 +66,9 @@ pub async fn save_answer(
         note: note.as_deref(),
         mark: mark.as_deref(),
     };
-    ssr::save(&state.db, workshop, indicator, &raw).await
+    let saved = ssr::save(&state.db, workshop, indicator, &raw).await?;
+    state.live.publish(&state.db, workshop).await;
+    Ok(saved)
 }
 
 #[cfg(feature = "ssr")]

@@ -28,3 +28,19 @@ pub async fn require_owner(db: &Db, workshop: WorkshopId) -> AppResult<Staff> {
         (_, Role::CoFacilitator) => Err(AppError::Forbidden),
     }
 }
+
+/// As [`require_workshop`], for a plain axum route given the request's parts.
+pub async fn require_workshop_from(
+    db: &Db,
+    parts: &http::request::Parts,
+    workshop: WorkshopId,
+) -> AppResult<(Staff, Role)> {
+    let staff = session::current_from(db, parts).await?;
+    match repo::role_in(db.pool(), workshop, staff.id).await? {
+        Some(role) => Ok((staff, role)),
+        None => {
+            workshops::facts(db.pool(), workshop).await?;
+            Err(AppError::Forbidden)
+        }
+    }
+}

@@ -30,3 +30,14 @@ pub async fn current(db: &Db) -> AppResult<Staff> {
         .await?
         .ok_or(AppError::Unauthorized)
 }
+
+/// The facilitator behind a request, from its parts: for plain axum routes (the dashboard's
+/// live events), which run outside Leptos' context.
+pub async fn current_from(db: &Db, parts: &Parts) -> AppResult<Staff> {
+    let token = cookie_value(parts, STAFF_COOKIE)
+        .filter(|t| looks_like_token(t))
+        .ok_or(AppError::Unauthorized)?;
+    repo::by_session(db.pool(), &hash_token(&token))
+        .await?
+        .ok_or(AppError::Unauthorized)
+}

@@ -19,6 +19,7 @@ pub async fn find_workshop(code: String) -> Result<JoinTarget, AppError> {
 pub async fn join_workshop(code: String, name: String, team: String) -> Result<(), AppError> {
     let state = crate::state::AppState::from_context()?;
     let workshop = ssr::join(&state.db, &code, &name, &team).await?;
+    state.live.publish(&state.db, workshop).await;
     leptos_axum::redirect(&format!("/workshops/{workshop}/welcome"));
     Ok(())
 }

@@ -89,6 +89,8 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/facilitate/workshops/:id/framework") view=FrameworkEditorPage ssr=SsrMode::Async />
 
                     // Dashboard: routes go below this line.
+                    <Route path=path!("/facilitate/workshops/:id/dashboard") view=crate::dashboard::DashboardPage ssr=SsrMode::Async />
+                    <Route path=path!("/facilitate/workshops/:id/present/:chart") view=crate::dashboard::PresentPage ssr=SsrMode::Async />
 
                 </Routes>
             </Layout>

@@ -84,7 +84,9 @@ pub async fn settle_consensus(
     version: i64,
 ) -> Result<i64, AppError> {
     let state = crate::state::AppState::from_context()?;
-    ssr::settle(&state.db, workshop, indicator, &level, &rationale, version).await
+    let version = ssr::settle(&state.db, workshop, indicator, &level, &rationale, version).await?;
+    state.live.publish(&state.db, workshop).await;
+    Ok(version)
 }
 
 #[cfg(feature = "ssr")]

@@ -130,6 +130,7 @@ fn TeamBody(view: TeamView, refresh: RwSignal<u32>) -> impl IntoView {
                     {ranked(&view.weaknesses, Key::TeamNoWeaknesses)}
                 </section>
             </div>
+            <crate::dashboard::SharedComparison workshop=id />
             {view
                 .pillars
                 .iter()

@@ -89,9 +89,9 @@ impl ShareResults {
     /// The choice, explained for the facilitator.
     pub fn name_key(self) -> Key {
         match self {
-            ShareResults::None => Key::ShareNone,
-            ShareResults::Averages => Key::ShareAverages,
-            ShareResults::Teams => Key::ShareTeams,
+            ShareResults::None => Key::ShareChoiceNone,
+            ShareResults::Averages => Key::ShareChoiceAverages,
+            ShareResults::Teams => Key::ShareChoiceTeams,
         }
     }
 }

@@ -1,0 +1,305 @@
+//! The dashboard's numbers, as pure functions over the teams' answers.
+//!
+//! Definitions (also shown, in plain words, on the dashboard):
+//! - A team's level on an indicator is its consensus ([`IndicatorConsensus::consensus`]):
+//!   the level a lead settled, or else the median of the members' levels.
+//! - A team's pillar average is the mean of its consensus levels over the pillar's
+//!   indicators that have one ([`pillar_averages`]).
+//! - The workshop's pillar average is the mean of the teams' pillar averages, each team
+//!   weighing the same however many members it has (teams without a value are left out).
+//! - Completion is the share of possible answers given: answers ÷ (members × indicators).
+//!   A member has finished when they answered every indicator.
+//! - An indicator is a strength (weakness) of the workshop as many times as there are teams
+//!   in which at least one member marked it so. Ranked by that count of teams, then by the
+//!   number of members who marked it, then by the mean consensus (higher first for
+//!   strengths, lower first for weaknesses).
+//! - What participants see of others ([`shared_view`]): only teams with at least
+//!   `anonymity_threshold` respondents ([`visible_to_others`]), and the workshop average is
+//!   computed over exactly those teams, so a small team's numbers never leak through it.
+
+use std::cmp::Ordering;
+use std::collections::{HashMap, HashSet};
+
+use super::model::*;
+use crate::assessment::Response;
+use crate::ids::{IndicatorId, ParticipantId};
+use crate::results::aggregate::{mean_of_present, round1, visible_to_others};
+use crate::results::PillarColumn;
+use crate::team::rules::{
+    pillar_averages, team_consensus, IndicatorConsensus, MemberAnswer, Settled,
+};
+use crate::workshop::WorkshopSummary;
+
+/// How many strengths and weaknesses the dashboard lists.
+pub const RANKED_MAX: usize = 10;
+
+/// One team's raw material.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct TeamInput {
+    /// Team name.
+    pub name: String,
+    /// People who joined.
+    pub members: usize,
+    /// Every answer of its members, with who gave it (used only for counting).
+    pub answers: Vec<(ParticipantId, MemberAnswer)>,
+    /// The levels its leads settled.
+    pub settled: HashMap<IndicatorId, Settled>,
+}
+
+/// The framework as the dashboard needs it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Layout {
+    /// Pillars, in order.
+    pub pillars: Vec<PillarColumn>,
+    /// Indicators, in order.
+    pub indicators: Vec<IndicatorColumn>,
+    /// The ids of each pillar's indicators, in the same orders.
+    pub sets: Vec<Vec<IndicatorId>>,
+}
+
+impl Layout {
+    fn ids(&self) -> Vec<IndicatorId> {
+        self.sets.iter().flatten().copied().collect()
+    }
+}
+
+/// The dashboard, with values unrounded (see [`DashboardData::rounded`]).
+pub fn aggregate(workshop: WorkshopSummary, layout: Layout, teams: &[TeamInput]) -> DashboardData {
+    let ids = layout.ids();
+    let consensus: Vec<Vec<IndicatorConsensus>> = teams
+        .iter()
+        .map(|t| {
+            let answers: Vec<MemberAnswer> = t.answers.iter().map(|(_, a)| *a).collect();
+            team_consensus(&ids, &answers, &t.settled)
+        })
+        .collect();
+    let statuses: Vec<TeamStatus> = teams
+        .iter()
+        .zip(&consensus)
+        .map(|(t, c)| team_status(t, &ids, &layout.sets, c))
+        .collect();
+    let workshop_averages = mean_by_pillar(layout.pillars.len(), statuses.iter());
+    let disagreements = teams
+        .iter()
+        .zip(&consensus)
+        .flat_map(|(t, rows)| {
+            rows.iter()
+                .zip(&layout.indicators)
+                .filter(|(c, _)| c.disagreement)
+                .map(|(c, i)| Disagreement {
+                    team: t.name.clone(),
+                    indicator: i.code.clone(),
+                    settled: c.settled.is_some(),
+                })
+        })
+        .collect();
+    let (strengths, weaknesses) = cross_ranked(&layout.indicators, &consensus);
+    DashboardData {
+        workshop,
+        distribution: distribution(
+            &ids,
+            teams.iter().flat_map(|t| t.answers.iter().map(|(_, a)| a)),
+        ),
+        pillars: layout.pillars,
+        indicators: layout.indicators,
+        teams: statuses,
+        workshop_averages,
+        disagreements,
+        strengths,
+        weaknesses,
+    }
+}
+
+fn team_status(
+    team: &TeamInput,
+    ids: &[IndicatorId],
+    sets: &[Vec<IndicatorId>],
+    consensus: &[IndicatorConsensus],
+) -> TeamStatus {
+    let known: HashSet<IndicatorId> = ids.iter().copied().collect();
+    let mut per_member: HashMap<ParticipantId, usize> = HashMap::new();
+    for (who, answer) in &team.answers {
+        if known.contains(&answer.indicator) {
+            *per_member.entry(*who).or_default() += 1;
+        }
+    }
+    let given: usize = per_member.values().sum();
+    let possible = team.members * ids.len();
+    let completion = if possible == 0 {
+        0.0
+    } else {
+        100.0 * given as f64 / possible as f64
+    };
+    TeamStatus {
+        name: team.name.clone(),
+        members: count(team.members),
+        respondents: count(per_member.len()),
+        finished: count(
+            per_member
+                .values()
+                .filter(|&&n| n >= ids.len() && n > 0)
+                .count(),
+        ),
+        completion,
+        averages: pillar_averages(sets, consensus),
+        consensus: consensus
+            .iter()
+            .map(IndicatorConsensus::consensus)
+            .collect(),
+    }
+}
+
+fn count(n: usize) -> u32 {
+    u32::try_from(n).unwrap_or(u32::MAX)
+}
+
+/// The mean of the given teams' pillar averages, pillar by pillar.
+fn mean_by_pillar<'a>(
+    pillars: usize,
+    teams: impl Iterator<Item = &'a TeamStatus> + Clone,
+) -> Vec<Option<f64>> {
+    (0..pillars)
+        .map(|p| mean_of_present(teams.clone().map(|t| t.averages.get(p).copied().flatten())))
+        .collect()
+}
+
+/// How the answers to each indicator of `ids` are spread over the responses.
+pub fn distribution<'a>(
+    ids: &[IndicatorId],
+    answers: impl Iterator<Item = &'a MemberAnswer>,
+) -> Vec<Distribution> {
+    let position: HashMap<IndicatorId, usize> =
+        ids.iter().enumerate().map(|(i, id)| (*id, i)).collect();
+    let mut rows = vec![Distribution::default(); ids.len()];
+    for answer in answers {
+        let Some(row) = position.get(&answer.indicator).map(|&i| &mut rows[i]) else {
+            continue;
+        };
+        match answer.response {
+            Response::Level(level) => rows_level(row, level.get()),
+            Response::NotApplicable => row.not_applicable += 1,
+            Response::DontKnow => row.dont_know += 1,
+        }
+    }
+    rows
+}
+
+fn rows_level(row: &mut Distribution, level: u8) {
+    if let Some(slot) = row.levels.get_mut(usize::from(level).wrapping_sub(1)) {
+        *slot += 1;
+    }
+}
+
+/// Strengths and weaknesses across teams (see the module's definition).
+fn cross_ranked(
+    indicators: &[IndicatorColumn],
+    consensus: &[Vec<IndicatorConsensus>],
+) -> (Vec<CrossRanked>, Vec<CrossRanked>) {
+    let tally = |marks: fn(&IndicatorConsensus) -> usize| -> Vec<CrossRanked> {
+        indicators
+            .iter()
+            .enumerate()
+            .map(|(i, column)| {
+                let rows: Vec<&IndicatorConsensus> =
+                    consensus.iter().filter_map(|t| t.get(i)).collect();
+                CrossRanked {
+                    indicator: column.code.clone(),
+                    teams: count(rows.iter().filter(|c| marks(c) > 0).count()),
+                    marks: count(rows.iter().map(|c| marks(c)).sum()),
+                    average: mean_of_present(rows.iter().map(|c| c.consensus())),
+                }
+            })
+            .filter(|r| r.teams > 0)
+            .collect()
+    };
+    // `better` is the order of the averages wanted; a missing average always goes last.
+    let by_average = |a: Option<f64>, b: Option<f64>, better: fn(f64, f64) -> Ordering| match (a, b)
+    {
+        (Some(a), Some(b)) => better(a, b),
+        (Some(_), None) => Ordering::Less,
+        (None, Some(_)) => Ordering::Greater,
+        (None, None) => Ordering::Equal,
+    };
+    let mut strengths = tally(|c| c.strengths);
+    strengths.sort_by(|a, b| {
+        (b.teams, b.marks).cmp(&(a.teams, a.marks)).then(by_average(
+            a.average,
+            b.average,
+            |a, b| b.total_cmp(&a),
+        ))
+    });
+    let mut weaknesses = tally(|c| c.weaknesses);
+    weaknesses.sort_by(|a, b| {
+        (b.teams, b.marks).cmp(&(a.teams, a.marks)).then(by_average(
+            a.average,
+            b.average,
+            |a, b| a.total_cmp(&b),
+        ))
+    });
+    strengths.truncate(RANKED_MAX);
+    weaknesses.truncate(RANKED_MAX);
+    (strengths, weaknesses)
+}
+
+impl DashboardData {
+    /// The same numbers with one decimal, as they are shown and sent.
+    pub fn rounded(mut self) -> DashboardData {
+        let round =
+            |values: &mut Vec<Option<f64>>| values.iter_mut().for_each(|v| *v = v.map(round1));
+        for team in &mut self.teams {
+            round(&mut team.averages);
+            round(&mut team.consensus);
+            team.completion = round1(team.completion);
+        }
+        round(&mut self.workshop_averages);
+        for r in self.strengths.iter_mut().chain(&mut self.weaknesses) {
+            r.average = r.average.map(round1);
+        }
+        self
+    }
+}
+
+/// What the participant of team `mine` (an index into `data.teams`) may see, per `mode`. Takes
+/// the unrounded dashboard; answers with one decimal.
+pub fn shared_view(data: &DashboardData, mine: usize, mode: ShareResults) -> SharedResults {
+    let threshold = data.workshop.anonymity_threshold;
+    let visible = |t: &&TeamStatus| visible_to_others(t.respondents as usize, threshold);
+    let rounded = |values: &[Option<f64>]| values.iter().map(|v| v.map(round1)).collect::<Vec<_>>();
+    let my = data.teams.get(mine);
+    let workshop = (mode != ShareResults::None).then(|| {
+        rounded(&mean_by_pillar(
+            data.pillars.len(),
+            data.teams.iter().filter(visible),
+        ))
+    });
+    let others = data
+        .teams
+        .iter()
+        .enumerate()
+        .filter(|(i, _)| *i != mine && mode == ShareResults::Teams)
+        .map(|(_, t)| t);
+    SharedResults {
+        mode,
+        threshold,
+        pillars: data.pillars.clone(),
+        my_team: my.map(|t| t.name.clone()).unwrap_or_default(),
+        mine: my.map(|t| rounded(&t.averages)).unwrap_or_default(),
+        workshop,
+        others: others
+            .clone()
+            .filter(visible)
+            .map(|t| OtherTeam {
+                name: t.name.clone(),
+                respondents: t.respondents,
+                averages: rounded(&t.averages),
+            })
+            .collect(),
+        hidden: others
+            .filter(|t| !visible(t))
+            .map(|t| t.name.clone())
+            .collect(),
+    }
+}
+
+#[cfg(test)]
+mod tests;
