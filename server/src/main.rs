@@ -49,9 +49,11 @@ async fn run(config: Config) -> Result<(), String> {
                 "Already present:"
             };
             println!(
-                "{verb} demo workshop #{}; join code {}",
+                "{verb} demo workshop #{}; join code {}; demo facilitator {} (password {}, demo only)",
                 outcome.workshop,
-                outcome.join_code.display()
+                outcome.join_code.display(),
+                app::demo::DEMO_FACILITATOR_EMAIL,
+                app::demo::DEMO_FACILITATOR_PASSWORD,
             );
             Ok(())
         }
