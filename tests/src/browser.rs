@@ -74,13 +74,24 @@ pub struct RunningApp {
 impl RunningApp {
     /// Loads the demo into a fresh database and starts serving it.
     pub async fn start_with_demo() -> RunningApp {
-        let (bin, site) = built_app();
         let dir = tempfile::tempdir().expect("temporary folder");
         let url = format!("sqlite:{}", dir.path().join("rumbo.db").display());
+        RunningApp::start_on(&url, dir).await
+    }
+
+    /// Loads the demo (unless it is there) into the database at `url` and starts serving it:
+    /// several of these on one PostgreSQL database are several instances of the app.
+    pub async fn start_on_database(url: &str) -> RunningApp {
+        let dir = tempfile::tempdir().expect("temporary folder");
+        RunningApp::start_on(url, dir).await
+    }
+
+    async fn start_on(url: &str, dir: tempfile::TempDir) -> RunningApp {
+        let (bin, site) = built_app();
         let port = free_port();
         let status = Command::new(&bin)
             .arg("demo")
-            .env("DATABASE_URL", &url)
+            .env("DATABASE_URL", url)
             .stdout(Stdio::null())
             .status()
             .expect("run rumbo demo");
@@ -90,7 +101,7 @@ impl RunningApp {
             server: None,
             bin,
             site,
-            url,
+            url: url.to_owned(),
             port,
             _dir: dir,
         };

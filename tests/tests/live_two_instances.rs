@@ -1,7 +1,9 @@
 //! Two app instances on one PostgreSQL database: an answer saved through one reaches a
-//! dashboard's event stream on the other within a second.
+//! dashboard's event stream on the other within a second. Checked twice: with two `rumbo`
+//! server processes (the built binary, as deployed), and with two routers in this process,
+//! which runs without a build of the site.
 //!
-//! Why this counts as two instances: each server below is a complete `server::router` with
+//! Why the in-process pair also counts as two instances: each server below is a complete `server::router` with
 //! its own connection pool, its own live hub and its own PostgreSQL listener, served over
 //! its own TCP socket. They share nothing but the database, exactly as two `rumbo`
 //! processes behind a load balancer do; only PostgreSQL's NOTIFY can carry news from one
@@ -15,6 +17,7 @@ use tokio::net::{TcpListener, TcpStream};
 
 use app::db::Db;
 use tests::http1::{cookie, request};
+use tests::browser::RunningApp;
 use tests::{form, Kind, TestDb};
 
 /// Serves a fresh instance on the database at `url`; its address.
@@ -78,8 +81,33 @@ impl Events {
 #[tokio::test]
 async fn an_answer_saved_on_one_instance_reaches_a_dashboard_on_the_other() {
     let test_db = TestDb::new(Kind::Postgres).await;
-    let demo = app::demo::load(&test_db.db).await.expect("demo");
-    let workshop = demo.workshop.0;
+    app::demo::load(&test_db.db).await.expect("demo");
+    let a = instance(&test_db.url).await;
+    let b = instance(&test_db.url).await;
+    answer_on_a_reaches_b(&test_db, a, b).await;
+}
+
+#[tokio::test]
+async fn two_server_processes_share_news_through_postgresql() {
+    let test_db = TestDb::new(Kind::Postgres).await;
+    let first = RunningApp::start_on_database(&test_db.url).await;
+    let second = RunningApp::start_on_database(&test_db.url).await;
+    let addr = |app: &RunningApp| -> SocketAddr {
+        app.base_url
+            .trim_start_matches("http://")
+            .parse()
+            .expect("address")
+    };
+    answer_on_a_reaches_b(&test_db, addr(&first), addr(&second)).await;
+}
+
+/// Saves an answer through `a` and expects the demo facilitator's event stream on `b` to
+/// hear of it within a second, and `b`'s dashboard to show it.
+async fn answer_on_a_reaches_b(test_db: &TestDb, a: SocketAddr, b: SocketAddr) {
+    let workshop: i64 = sqlx::query_scalar("SELECT id FROM workshops WHERE is_demo = 1")
+        .fetch_one(test_db.db.pool())
+        .await
+        .unwrap();
     let team: i64 =
         sqlx::query_scalar("SELECT id FROM teams WHERE workshop_id = $1 ORDER BY position LIMIT 1")
             .bind(workshop)
@@ -93,9 +121,6 @@ async fn an_answer_saved_on_one_instance_reaches_a_dashboard_on_the_other() {
     .fetch_one(test_db.db.pool())
     .await
     .unwrap();
-
-    let a = instance(&test_db.url).await;
-    let b = instance(&test_db.url).await;
 
     // The facilitator signs in on B; a participant joins on A.
     let login = form(&[
