@@ -24,10 +24,14 @@ async fn click_button(client: &Client, text: &str) {
 async fn respondents(client: &Client, team: &str) -> Option<String> {
     client
         .execute(
-            "const row = [...document.querySelectorAll('.data-table tr')] \
-               .find(r => r.querySelector('th') && r.querySelector('th').textContent.trim() === arguments[0] \
-                          && r.children.length === 5); \
-             return row ? row.children[2].textContent.trim() : null;",
+            "const table = [...document.querySelectorAll('table.data-table')] \
+               .find(t => t.caption && t.caption.textContent.trim() === 'Participación por equipo'); \
+             if (!table) return null; \
+             const column = [...table.querySelectorAll('thead th')] \
+               .findIndex(th => th.textContent.trim() === 'Respondieron'); \
+             const row = [...table.querySelectorAll('tbody tr')] \
+               .find(r => r.querySelector('th').textContent.trim() === arguments[0]); \
+             return row && column >= 0 ? row.children[column].textContent.trim() : null;",
             vec![team.into()],
         )
         .await
@@ -55,7 +59,14 @@ async fn a_facilitator_sets_up_a_workshop_and_watches_answers_arrive() {
         .send_keys(app::demo::DEMO_FACILITATOR_PASSWORD)
         .await
         .unwrap();
-    click_button(f, "Iniciar sesión").await;
+    f.find(Locator::XPath(
+        "//form[.//input[@id='login-email']]//button[@type='submit']",
+    ))
+    .await
+    .unwrap()
+    .click()
+    .await
+    .unwrap();
     wait_for(f, "#create-title").await;
 
     // Create a workshop and add Ecuador's provincial governments.

@@ -89,8 +89,8 @@ fn CreateWorkshopForm() -> impl IntoView {
     let action = ServerAction::<CreateWorkshop>::new();
     let error = error_of(action);
     view! {
-        <section class="card" aria-labelledby="create-title">
-            <h2 id="create-title">{lang.t(Key::SetupCreateTitle)}</h2>
+        <section class="card" aria-labelledby="new-workshop-heading">
+            <h2 id="new-workshop-heading">{lang.t(Key::SetupCreateTitle)}</h2>
             <p class="hint">{lang.t(Key::SetupCreateHint)}</p>
             <ActionForm action>
                 <SettingsFields prefix="create" settings=None error />
