@@ -16,8 +16,8 @@ use tokio::io::{AsyncReadExt, AsyncWriteExt};
 use tokio::net::{TcpListener, TcpStream};
 
 use app::db::Db;
-use tests::http1::{cookie, request};
 use tests::browser::RunningApp;
+use tests::http1::{cookie, request};
 use tests::{form, Kind, TestDb};
 
 /// Serves a fresh instance on the database at `url`; its address.
