@@ -333,8 +333,8 @@ messages! {
         "No workshop has that code. Check it with the facilitator."
     ),
     ErrTooManyAttempts => (
-        "Demasiados códigos equivocados desde esta conexión. Espere 15 minutos y vuelva a intentarlo.",
-        "Too many wrong codes from this connection. Wait 15 minutes and try again."
+        "Demasiados intentos equivocados (códigos o contraseñas). Espere 15 minutos y vuelva a intentarlo.",
+        "Too many wrong attempts (codes or passwords). Wait 15 minutes and try again."
     ),
     ErrWorkshopClosed => ("Este taller ya está cerrado.", "This workshop is closed."),
     ErrNameEmpty => ("Escriba su nombre.", "Type your name."),
