@@ -42,7 +42,7 @@ pub fn router(db: Db, leptos_options: LeptosOptions) -> Router {
         db,
         live,
     };
-    let routes = generate_route_list(App);
+    let routes = routes();
     let context = {
         let state = state.clone();
         move || provide_context(state.clone())
@@ -71,6 +71,16 @@ pub fn router(db: Db, leptos_options: LeptosOptions) -> Router {
             tracing::debug_span!("request", method = %request.method(), path = %loggable_path(request.uri().path()))
         }))
         .with_state(state)
+}
+
+/// The app's routes, listed once per process. Listing runs the app with resource loading
+/// suppressed process-wide (leptos_server's `SuppressResourceLoad`), so a page that starts
+/// rendering on another thread at that moment waits forever (leptos-rs/leptos#4773). A
+/// server builds one router, but the tests build many in one process, concurrently.
+fn routes() -> Vec<leptos_axum::AxumRouteListing> {
+    static ROUTES: std::sync::OnceLock<Vec<leptos_axum::AxumRouteListing>> =
+        std::sync::OnceLock::new();
+    ROUTES.get_or_init(|| generate_route_list(App)).clone()
 }
 
 /// A request path as it may be logged: resume links carry a secret, which is left out.

@@ -43,6 +43,7 @@ pub fn FacilitatorHome() -> impl IntoView {
     view! {
         <Title text=lang.t(Key::StaffMyWorkshops) />
         <h1>{lang.t(Key::StaffMyWorkshops)}</h1>
+        <p><a href="/account">{lang.t(Key::NavStaffAccount)}</a></p>
         {loaded(list, move |workshops| view! { <WorkshopList workshops /> })}
         <CreateWorkshopForm />
     }
