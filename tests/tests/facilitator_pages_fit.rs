@@ -1,0 +1,83 @@
+//! Every facilitator page fits a phone's screen and a laptop's: nothing to scroll sideways.
+//! (Facilitators prepare on laptops, but check the dashboard on their phones during a call.)
+
+use fantoccini::{Client, Locator};
+use tests::browser::{wait_for, Browser, RunningApp};
+
+/// Saves what the screen shows when `RUMBO_SCREENSHOTS` names a folder.
+async fn snapshot(client: &Client, name: &str) {
+    if let Some(dir) = std::env::var_os("RUMBO_SCREENSHOTS") {
+        let png = client.screenshot().await.unwrap();
+        std::fs::write(std::path::Path::new(&dir).join(format!("{name}.png")), png).unwrap();
+    }
+}
+
+#[tokio::test]
+async fn facilitator_pages_fit_phones_and_laptops() {
+    let app = RunningApp::start_with_demo().await;
+    let browser = Browser::start("es-EC,es").await;
+    let f = &browser.client;
+    f.goto(&format!("{}/login", app.base_url)).await.unwrap();
+    wait_for(f, "#login-email")
+        .await
+        .send_keys(app::demo::DEMO_FACILITATOR_EMAIL)
+        .await
+        .unwrap();
+    wait_for(f, "#login-password")
+        .await
+        .send_keys(app::demo::DEMO_FACILITATOR_PASSWORD)
+        .await
+        .unwrap();
+    f.find(Locator::XPath(
+        "//form[.//input[@id='login-email']]//button[@type='submit']",
+    ))
+    .await
+    .unwrap()
+    .click()
+    .await
+    .unwrap();
+    wait_for(f, "#new-workshop-heading").await;
+
+    let pages = [
+        ("home", "/facilitate", "#new-workshop-heading"),
+        ("setup", "/facilitate/workshops/1", ".join-code"),
+        (
+            "join-screen",
+            "/facilitate/workshops/1/join-screen",
+            ".join-code",
+        ),
+        ("framework", "/facilitate/workshops/1/framework", "form"),
+        ("dashboard", "/facilitate/workshops/1/dashboard", ".live.on"),
+        (
+            "present",
+            "/facilitate/workshops/1/present/heatmap",
+            ".live.on",
+        ),
+        (
+            "facilitators",
+            "/facilitate/workshops/1/facilitators",
+            "table",
+        ),
+        ("account", "/account", "#current-password"),
+    ];
+    for width in [390, 1280] {
+        f.set_window_size(width, 900).await.unwrap();
+        for (name, path, ready) in pages {
+            f.goto(&format!("{}{path}", app.base_url)).await.unwrap();
+            wait_for(f, ready).await;
+            let widths = f
+                .execute(
+                    "return [document.documentElement.scrollWidth, document.documentElement.clientWidth];",
+                    vec![],
+                )
+                .await
+                .unwrap();
+            let (scroll, client) = (widths[0].as_i64().unwrap(), widths[1].as_i64().unwrap());
+            snapshot(f, &format!("facilitator-{name}-{width}")).await;
+            assert!(
+                scroll <= client,
+                "{name} at {width} px: {scroll} px of content in {client} px"
+            );
+        }
+    }
+}
