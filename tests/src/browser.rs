@@ -232,3 +232,27 @@ pub async fn page_text(client: &Client) -> String {
         .and_then(|v| v.as_str().map(str::to_owned))
         .unwrap_or_default()
 }
+
+/// Signs in on the app's login page as the demo facilitator.
+pub async fn sign_in_as_demo_facilitator(client: &Client, base_url: &str) {
+    client.goto(&format!("{base_url}/login")).await.unwrap();
+    wait_for(client, "#login-email")
+        .await
+        .send_keys(app::demo::DEMO_FACILITATOR_EMAIL)
+        .await
+        .unwrap();
+    wait_for(client, "#login-password")
+        .await
+        .send_keys(app::demo::DEMO_FACILITATOR_PASSWORD)
+        .await
+        .unwrap();
+    client
+        .find(fantoccini::Locator::XPath(
+            "//form[.//input[@id='login-email']]//button[@type='submit']",
+        ))
+        .await
+        .unwrap()
+        .click()
+        .await
+        .unwrap();
+}

@@ -5,7 +5,7 @@
 use std::time::{Duration, Instant};
 
 use fantoccini::{Client, Locator};
-use tests::browser::{page_text, wait_for, Browser, RunningApp};
+use tests::browser::{page_text, sign_in_as_demo_facilitator, wait_for, Browser, RunningApp};
 
 /// Clicks a button by its text.
 async fn click_button(client: &Client, text: &str) {
@@ -48,25 +48,7 @@ async fn a_facilitator_sets_up_a_workshop_and_watches_answers_arrive() {
     f.set_window_size(1280, 900).await.unwrap();
 
     // Sign in.
-    f.goto(&format!("{}/login", app.base_url)).await.unwrap();
-    wait_for(f, "#login-email")
-        .await
-        .send_keys(app::demo::DEMO_FACILITATOR_EMAIL)
-        .await
-        .unwrap();
-    wait_for(f, "#login-password")
-        .await
-        .send_keys(app::demo::DEMO_FACILITATOR_PASSWORD)
-        .await
-        .unwrap();
-    f.find(Locator::XPath(
-        "//form[.//input[@id='login-email']]//button[@type='submit']",
-    ))
-    .await
-    .unwrap()
-    .click()
-    .await
-    .unwrap();
+    sign_in_as_demo_facilitator(f, &app.base_url).await;
     wait_for(f, "#create-title").await;
 
     // Create a workshop and add Ecuador's provincial governments.

@@ -1,8 +1,8 @@
 //! Every facilitator page fits a phone's screen and a laptop's: nothing to scroll sideways.
 //! (Facilitators prepare on laptops, but check the dashboard on their phones during a call.)
 
-use fantoccini::{Client, Locator};
-use tests::browser::{wait_for, Browser, RunningApp};
+use fantoccini::Client;
+use tests::browser::{sign_in_as_demo_facilitator, wait_for, Browser, RunningApp};
 
 /// Saves what the screen shows when `RUMBO_SCREENSHOTS` names a folder.
 async fn snapshot(client: &Client, name: &str) {
@@ -17,25 +17,7 @@ async fn facilitator_pages_fit_phones_and_laptops() {
     let app = RunningApp::start_with_demo().await;
     let browser = Browser::start("es-EC,es").await;
     let f = &browser.client;
-    f.goto(&format!("{}/login", app.base_url)).await.unwrap();
-    wait_for(f, "#login-email")
-        .await
-        .send_keys(app::demo::DEMO_FACILITATOR_EMAIL)
-        .await
-        .unwrap();
-    wait_for(f, "#login-password")
-        .await
-        .send_keys(app::demo::DEMO_FACILITATOR_PASSWORD)
-        .await
-        .unwrap();
-    f.find(Locator::XPath(
-        "//form[.//input[@id='login-email']]//button[@type='submit']",
-    ))
-    .await
-    .unwrap()
-    .click()
-    .await
-    .unwrap();
+    sign_in_as_demo_facilitator(f, &app.base_url).await;
     wait_for(f, "#new-workshop-heading").await;
 
     let pages = [

@@ -16,22 +16,14 @@ use crate::i18n::{use_lang, Key};
 use crate::ids::{IndicatorId, WorkshopId};
 use crate::participant::{Me, ResumeLink};
 use crate::ui::{loaded, ErrorNotice};
-use crate::workshop::{workshop_param, Phase};
+use crate::workshop::{load_for, workshop_param, Phase};
 
 /// Loads the current participant's assessment and renders `view` with it, or the error.
 fn with_sheet<V: IntoView + 'static>(
     view: impl Fn(AssessmentSheet) -> V + Send + Sync + Copy + 'static,
 ) -> impl IntoView {
     let id = workshop_param();
-    let sheet = Resource::new(
-        move || id.get(),
-        |id| async move {
-            match id {
-                Some(id) => assessment_sheet(id).await,
-                None => Err(AppError::NotFound),
-            }
-        },
-    );
+    let sheet = Resource::new(move || id.get(), |id| load_for(id, assessment_sheet));
     loaded(sheet, view)
 }
 

@@ -15,7 +15,7 @@ use crate::error::AppError;
 use crate::i18n::{use_lang, Key};
 use crate::ids::WorkshopId;
 use crate::ui::ErrorNotice;
-use crate::workshop::{workshop_param, StaffNav, StaffTab};
+use crate::workshop::{load_for, workshop_param, StaffNav, StaffTab};
 
 /// The dashboard as last read: loaded with the page, then replaced by a fresh read each
 /// time the workshop's events say something changed. Charts update in place and open
@@ -29,15 +29,7 @@ struct LiveData {
 
 fn live_dashboard() -> LiveData {
     let id = workshop_param();
-    let first = Resource::new(
-        move || id.get(),
-        |id| async move {
-            match id {
-                Some(id) => dashboard(id).await,
-                None => Err(AppError::NotFound),
-            }
-        },
-    );
+    let first = Resource::new(move || id.get(), |id| load_for(id, dashboard));
     let latest = RwSignal::new(None);
     // Reads can finish out of order; only the last one asked for is shown.
     let asked = StoredValue::new(0_u64);

@@ -18,7 +18,7 @@ use crate::error::AppError;
 use crate::i18n::{use_lang, Key, Lang};
 use crate::ids::WorkshopId;
 use crate::ui::ErrorNotice;
-use crate::workshop::{workshop_param, StaffNav, StaffTab};
+use crate::workshop::{load_for, workshop_param, StaffNav, StaffTab};
 
 /// The actions that change the framework's structure, shared by every pillar and indicator
 /// of the page, so an error (also one brought back by a post without JavaScript) shows once,
@@ -134,12 +134,7 @@ pub fn FrameworkEditorPage() -> impl IntoView {
     let structure = Structure::new(lang);
     let data = Resource::new(
         move || (id.get(), structure.reloads.get()),
-        |(id, _)| async move {
-            match id {
-                Some(id) => framework_editor(id).await,
-                None => Err(AppError::NotFound),
-            }
-        },
+        |(id, _)| load_for(id, framework_editor),
     );
     view! {
         // A transition, not a suspense: after a change the page keeps showing the framework

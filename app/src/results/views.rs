@@ -5,24 +5,15 @@ use leptos_meta::Title;
 
 use super::charts::pillar_radar;
 use super::{workshop_results, WorkshopResults};
-use crate::error::AppError;
 use crate::i18n::{use_lang, Key};
 use crate::ui::{loaded, EChart};
-use crate::workshop::workshop_param;
+use crate::workshop::{load_for, workshop_param};
 
 /// `/workshops/:id/results`: pillar averages per team, as a radar and as a table.
 #[component]
 pub fn ResultsPage() -> impl IntoView {
     let id = workshop_param();
-    let results = Resource::new(
-        move || id.get(),
-        |id| async move {
-            match id {
-                Some(id) => workshop_results(id).await,
-                None => Err(AppError::NotFound),
-            }
-        },
-    );
+    let results = Resource::new(move || id.get(), |id| load_for(id, workshop_results));
     loaded(results, |results| view! { <ResultsView results /> })
 }
 

@@ -13,7 +13,7 @@ use crate::ids::WorkshopId;
 use crate::results::aggregate::round1;
 use crate::results::charts::radar;
 use crate::ui::{loaded, EChart, FieldError};
-use crate::workshop::workshop_param;
+use crate::workshop::{load_for, workshop_param};
 
 fn one_decimal(value: Option<f64>, lang: Lang) -> String {
     value
@@ -29,12 +29,7 @@ pub fn TeamPage() -> impl IntoView {
     let refresh = RwSignal::new(0_u32);
     let data = Resource::new(
         move || (id.get(), refresh.get()),
-        |(id, _)| async move {
-            match id {
-                Some(id) => team_view(id).await,
-                None => Err(AppError::NotFound),
-            }
-        },
+        |(id, _)| load_for(id, team_view),
     );
     loaded(data, move |view| view! { <TeamBody view refresh /> })
 }

@@ -16,7 +16,7 @@ mod staff_nav;
 pub mod teams;
 
 pub use model::{JoinCode, Phase, TeamSummary, WorkshopSummary};
-pub use route::workshop_param;
+pub use route::{load_for, workshop_param};
 pub use server::{demo_workshop, DemoWorkshop};
 pub use settings::{Languages, SettingsForm, ShareResults, WorkshopSettings};
 pub use setup::*;

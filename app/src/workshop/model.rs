@@ -155,6 +155,21 @@ impl Phase {
         self.next() == Some(to) || self.previous() == Some(to)
     }
 
+    /// Why the facilitator may not move the workshop, now in this phase, from `from` (the
+    /// phase their page showed) to `to`; `None` when the move is allowed. The assessment
+    /// needs a team to answer for.
+    pub fn move_refusal(self, from: Phase, to: Phase, has_teams: bool) -> Option<Key> {
+        if self != from {
+            Some(Key::ErrPhaseChanged)
+        } else if !from.may_move_to(to) {
+            Some(Key::ErrPhaseOrder)
+        } else if to == Phase::Assessment && !has_teams {
+            Some(Key::ErrNoTeams)
+        } else {
+            None
+        }
+    }
+
     /// The phase's name, for people.
     pub fn name_key(self) -> Key {
         match self {
@@ -301,6 +316,32 @@ mod phase_tests {
         assert!(!Phase::Closed.may_move_to(Phase::Setup));
         assert_eq!(Phase::Closed.next(), None);
         assert_eq!(Phase::Setup.previous(), None);
+    }
+
+    #[test]
+    fn moves_are_refused_with_a_reason() {
+        let now = Phase::Setup;
+        assert_eq!(
+            now.move_refusal(Phase::Setup, Phase::Assessment, true),
+            None
+        );
+        assert_eq!(
+            now.move_refusal(Phase::Setup, Phase::Assessment, false),
+            Some(Key::ErrNoTeams)
+        );
+        assert_eq!(
+            now.move_refusal(Phase::Setup, Phase::Review, true),
+            Some(Key::ErrPhaseOrder)
+        );
+        assert_eq!(
+            Phase::Review.move_refusal(Phase::Setup, Phase::Assessment, true),
+            Some(Key::ErrPhaseChanged),
+            "a stale page"
+        );
+        assert_eq!(
+            Phase::Review.move_refusal(Phase::Review, Phase::Assessment, false),
+            None
+        );
     }
 
     #[test]

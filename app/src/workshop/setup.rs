@@ -342,20 +342,9 @@ mod ssr {
         to: Phase,
     ) -> AppResult<()> {
         let current = repo::facts(db.pool(), workshop).await?.summary.phase;
-        if current != from {
-            return Err(AppError::Conflict {
-                reason: Key::ErrPhaseChanged,
-            });
-        }
-        if !from.may_move_to(to) {
-            return Err(AppError::Conflict {
-                reason: Key::ErrPhaseOrder,
-            });
-        }
-        if to == Phase::Assessment && repo::teams(db.pool(), workshop).await?.is_empty() {
-            return Err(AppError::Conflict {
-                reason: Key::ErrNoTeams,
-            });
+        let has_teams = !repo::teams(db.pool(), workshop).await?.is_empty();
+        if let Some(reason) = current.move_refusal(from, to, has_teams) {
+            return Err(AppError::Conflict { reason });
         }
         setup_repo::move_phase(db.pool(), workshop, from, to).await
     }

@@ -7,7 +7,7 @@ use leptos_meta::Title;
 
 use super::settings::{Languages, ShareResults, WorkshopSettings, DEFAULT_ANONYMITY_THRESHOLD};
 use super::setup::*;
-use super::{workshop_param, Phase, StaffNav, StaffTab};
+use super::{load_for, workshop_param, Phase, StaffNav, StaffTab};
 use crate::error::AppError;
 use crate::facilitator::Role;
 use crate::i18n::{use_lang, Key, Lang};
@@ -174,12 +174,7 @@ pub fn WorkshopSetupPage() -> impl IntoView {
     let refresh = RwSignal::new(0_u32);
     let data = Resource::new(
         move || (id.get(), refresh.get()),
-        |(id, _)| async move {
-            match id {
-                Some(id) => workshop_setup(id).await,
-                None => Err(AppError::NotFound),
-            }
-        },
+        |(id, _)| load_for(id, workshop_setup),
     );
     loaded(data, move |view| view! { <SetupBody view refresh /> })
 }
@@ -477,15 +472,7 @@ fn SettingsCard(
 pub fn JoinScreenPage() -> impl IntoView {
     let lang = use_lang();
     let id = workshop_param();
-    let data = Resource::new(
-        move || id.get(),
-        |id| async move {
-            match id {
-                Some(id) => workshop_setup(id).await,
-                None => Err(AppError::NotFound),
-            }
-        },
-    );
+    let data = Resource::new(move || id.get(), |id| load_for(id, workshop_setup));
     loaded(data, move |view| {
         let back = StaffTab::Setup.href(view.workshop.id);
         view! {

@@ -9,11 +9,10 @@ use super::super::{
     workshop_facilitators, InviteCofacilitator, RemoveCofacilitator, Role, TeamMember,
     WorkshopStaff,
 };
-use crate::error::AppError;
 use crate::i18n::{use_lang, Key, Lang};
 use crate::ui::ErrorNotice;
 use crate::ui::FieldError;
-use crate::workshop::{workshop_param, StaffNav, StaffTab};
+use crate::workshop::{load_for, workshop_param, StaffNav, StaffTab};
 
 /// The list for every facilitator of the workshop; the invitation form and the remove
 /// buttons for its owner only (the server checks again).
@@ -25,10 +24,7 @@ pub fn FacilitatorsPage() -> impl IntoView {
     let remove = ServerAction::<RemoveCofacilitator>::new();
     let data = Resource::new(
         move || (id.get(), invite.version().get(), remove.version().get()),
-        |(id, _, _)| async move {
-            let id = id.ok_or(AppError::NotFound)?;
-            workshop_facilitators(id).await
-        },
+        |(id, _, _)| load_for(id, workshop_facilitators),
     );
     view! {
         <section class="page">
