@@ -81,13 +81,17 @@ async fn a_facilitator_sets_up_a_workshop_and_watches_answers_arrive() {
     wait_for(f, ".phases li.current").await;
     let deadline = Instant::now() + Duration::from_secs(20);
     loop {
+        // Read in one go: the page may be swapping in its reloaded content.
         let current = f
-            .find(Locator::Css(".phases li.current"))
+            .execute(
+                "const li = document.querySelector('.phases li.current'); return li ? li.textContent : '';",
+                vec![],
+            )
             .await
             .unwrap()
-            .text()
-            .await
-            .unwrap();
+            .as_str()
+            .unwrap_or_default()
+            .to_owned();
         if current.contains("Autoevaluación") {
             break;
         }

@@ -10,7 +10,9 @@ use crate::error::AppError;
 use crate::i18n::{use_lang, Key};
 
 /// Waits for `resource` and shows `view` with its value, or the error in the reader's
-/// language (with its HTTP status on the server).
+/// language (with its HTTP status on the server). When the resource reloads (after a form
+/// on the page saved something), the page keeps showing the previous value until the new
+/// one arrives, instead of blanking to "Loading…".
 pub fn loaded<T, V>(
     resource: Resource<Result<T, AppError>, JsonSerdeCodec>,
     view: impl Fn(T) -> V + Send + Sync + Copy + 'static,
@@ -21,13 +23,13 @@ where
 {
     let lang = use_lang();
     view! {
-        <Suspense fallback=move || view! { <p>{lang.t(Key::Loading)}</p> }>
+        <Transition fallback=move || view! { <p>{lang.t(Key::Loading)}</p> }>
             {move || Suspend::new(async move {
                 match resource.await {
                     Ok(value) => view(value).into_any(),
                     Err(error) => view! { <ErrorNotice error /> }.into_any(),
                 }
             })}
-        </Suspense>
+        </Transition>
     }
 }
