@@ -84,6 +84,14 @@ pub enum AppError {
         /// How many answers they hold.
         answers: u32,
     },
+    /// A change refused because of the named things (e.g. the actions of a dependency cycle).
+    #[error("refused")]
+    Refused {
+        /// The explanation, with `{names}` to fill in.
+        reason: Key,
+        /// What it is about, in order.
+        names: Vec<String>,
+    },
 }
 
 /// Shorthand used across the crate.
@@ -124,7 +132,8 @@ impl AppError {
             AppError::Validation { .. } => 422,
             AppError::Conflict { .. }
             | AppError::EditConflict { .. }
-            | AppError::FrameworkInUse { .. } => 409,
+            | AppError::FrameworkInUse { .. }
+            | AppError::Refused { .. } => 409,
             AppError::TooManyAttempts => 429,
             AppError::Internal => 500,
             AppError::Network => 503,
@@ -180,6 +189,9 @@ impl AppError {
                     .t(*reason)
                     .replace("{codes}", &codes.join(", "))
                     .replace("{count}", &answers.to_string());
+            }
+            AppError::Refused { reason, names } => {
+                return lang.t(*reason).replace("{names}", &names.join(" → "));
             }
         };
         lang.t(key).to_owned()

@@ -690,6 +690,41 @@ messages! {
         "Rumbo — software libre para talleres de gobierno abierto.",
         "Rumbo — free software for open-government workshops."
     ),
+
+    // Prioritisation (actions, dot votes, weights, matrix): keys go below this line.
+    TabActions => ("Acciones", "Actions"),
+    StaffTabPrioritisation => ("Priorización", "Prioritisation"),
+    ErrRatingRange => ("Elija un valor del 1 al 5.", "Choose a value from 1 to 5."),
+    ErrWeightRange => ("Cada peso va de 0 a 5.", "Each weight goes from 0 to 5."),
+    ErrWeightsAllZero => (
+        "Al menos un criterio debe tener peso; si todos valen 0 no se puede ordenar nada.",
+        "At least one criterion needs a weight; with every weight at 0 nothing can be ranked."
+    ),
+    CostLow => ("Bajo (presupuesto actual)", "Low (current budget)"),
+    CostMedium => ("Medio (partida propia)", "Medium (own budget line)"),
+    CostHigh => ("Alto (financiamiento nuevo)", "High (new funding)"),
+    MoscowMust => ("Imprescindible (Must)", "Must have"),
+    MoscowShould => ("Importante (Should)", "Should have"),
+    MoscowCould => ("Deseable (Could)", "Could have"),
+    MoscowWont => ("Esta vez no (Won't)", "Won't have this time"),
+    ErrDependencyCycle => (
+        "Esas dependencias formarían un círculo: {names}. Quite una de ellas.",
+        "Those dependencies would form a circle: {names}. Remove one of them."
+    ),
+
+    // Roadmap: keys go below this line.
+    TabRoadmap => ("Hoja de ruta", "Roadmap"),
+    StaffTabRoadmap => ("Hoja de ruta", "Roadmap"),
+    HorizonNow => ("Ahora (0–6 meses)", "Now (0–6 months)"),
+    HorizonNext => ("Después (6–18 meses)", "Next (6–18 months)"),
+    HorizonLater => ("Más adelante (18–36 meses)", "Later (18–36 months)"),
+    StatusNotStarted => ("No iniciado", "Not started"),
+    StatusLimited => ("Limitado", "Limited"),
+    StatusSubstantial => ("Sustancial", "Substantial"),
+    StatusCompleted => ("Completado", "Completed"),
+
+    // Re-assessment rounds: keys go below this line.
+    StaffTabRounds => ("Rondas", "Rounds"),
 }
 
 /// The language of the page being rendered, as provided by [`crate::shell::App`].

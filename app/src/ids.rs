@@ -39,4 +39,10 @@ id_type! {
     IndicatorId,
     /// A facilitator's account.
     FacilitatorId,
+    /// An action a team proposed.
+    ActionId,
+    /// An action scheduled on a team's roadmap.
+    RoadmapItemId,
+    /// A milestone of a roadmap item.
+    MilestoneId,
 }

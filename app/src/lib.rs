@@ -6,6 +6,7 @@
 // Leptos views are nested types; the team and assessment pages go deeper than the default.
 #![recursion_limit = "256"]
 
+pub mod action;
 pub mod assessment;
 // Dashboard: `pub mod dashboard;` goes below this line.
 pub mod dashboard;
@@ -23,6 +24,8 @@ pub mod ids;
 pub mod live;
 pub mod participant;
 pub mod results;
+pub mod roadmap;
+pub mod rounds;
 pub mod shell;
 #[cfg(feature = "ssr")]
 pub mod state;

@@ -36,6 +36,10 @@ pub enum Tab {
     Review,
     /// The team's consensus.
     Team,
+    /// The team's actions and votes.
+    Actions,
+    /// The team's roadmap.
+    Roadmap,
 }
 
 /// The header of every participant page: the document title, the workshop, who, and the tabs.
@@ -73,6 +77,8 @@ pub fn ParticipantNav(
                     {tab(Tab::Assess, format!("/workshops/{workshop}/assess"), Key::TabAssess)}
                     {tab(Tab::Review, format!("/workshops/{workshop}/review"), Key::TabReview)}
                     {tab(Tab::Team, format!("/workshops/{workshop}/team"), Key::TabTeam)}
+                    {tab(Tab::Actions, format!("/workshops/{workshop}/actions"), Key::TabActions)}
+                    {tab(Tab::Roadmap, format!("/workshops/{workshop}/roadmap"), Key::TabRoadmap)}
                 </ul>
             </nav>
         </header>

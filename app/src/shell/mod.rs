@@ -92,6 +92,12 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/facilitate/workshops/:id/dashboard") view=crate::dashboard::DashboardPage ssr=SsrMode::Async />
                     <Route path=path!("/facilitate/workshops/:id/present/:chart") view=crate::dashboard::PresentPage ssr=SsrMode::Async />
 
+                    // Prioritisation: routes go below this line.
+
+                    // Roadmap: routes go below this line.
+
+                    // Re-assessment rounds: routes go below this line.
+
                 </Routes>
             </Layout>
         </Router>

@@ -15,6 +15,12 @@ pub enum StaffTab {
     Framework,
     /// The live dashboard.
     Dashboard,
+    /// Settings, actions and votes of the prioritisation.
+    Prioritisation,
+    /// The teams' roadmaps.
+    Roadmap,
+    /// Re-assessment rounds and their comparison.
+    Rounds,
     /// Co-facilitators.
     Facilitators,
 }
@@ -26,6 +32,11 @@ impl StaffTab {
             StaffTab::Setup => format!("/facilitate/workshops/{workshop}"),
             StaffTab::Framework => format!("/facilitate/workshops/{workshop}/framework"),
             StaffTab::Dashboard => format!("/facilitate/workshops/{workshop}/dashboard"),
+            StaffTab::Prioritisation => {
+                format!("/facilitate/workshops/{workshop}/prioritisation")
+            }
+            StaffTab::Roadmap => format!("/facilitate/workshops/{workshop}/roadmap"),
+            StaffTab::Rounds => format!("/facilitate/workshops/{workshop}/rounds"),
             StaffTab::Facilitators => format!("/facilitate/workshops/{workshop}/facilitators"),
         }
     }
@@ -35,6 +46,9 @@ impl StaffTab {
             StaffTab::Setup => Key::StaffTabSetup,
             StaffTab::Framework => Key::StaffTabFramework,
             StaffTab::Dashboard => Key::StaffTabDashboard,
+            StaffTab::Prioritisation => Key::StaffTabPrioritisation,
+            StaffTab::Roadmap => Key::StaffTabRoadmap,
+            StaffTab::Rounds => Key::StaffTabRounds,
             StaffTab::Facilitators => Key::StaffTabFacilitators,
         }
     }
@@ -55,6 +69,9 @@ pub fn StaffNav(
         StaffTab::Setup,
         StaffTab::Framework,
         StaffTab::Dashboard,
+        StaffTab::Prioritisation,
+        StaffTab::Roadmap,
+        StaffTab::Rounds,
         StaffTab::Facilitators,
     ]
     .into_iter()

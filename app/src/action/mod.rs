@@ -1,0 +1,7 @@
+//! Prioritisation: the actions teams propose against their weaknesses, dot votes, the
+//! facilitator's weights, the priority score and the impact/effort matrix.
+
+pub mod model;
+pub mod rules;
+
+pub use model::*;
