@@ -723,6 +723,8 @@ messages! {
     StatusSubstantial => ("Sustancial", "Substantial"),
     StatusCompleted => ("Completado", "Completed"),
 
+    // Roadmap charts and scheduling rules: keys go below this line.
+
     // Re-assessment rounds: keys go below this line.
     StaffTabRounds => ("Rondas", "Rounds"),
 }

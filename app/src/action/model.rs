@@ -204,3 +204,36 @@ impl Weights {
         Ok(())
     }
 }
+
+/// An action of a team as the roadmap and the pages need it, with its place in the ranking.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct RankedAction {
+    /// The action.
+    pub id: crate::ids::ActionId,
+    /// Its title.
+    pub title: String,
+    /// What it is about.
+    pub description: String,
+    /// The responsible unit.
+    pub unit: String,
+    /// Expected impact.
+    pub impact: Rating,
+    /// Effort.
+    pub effort: Rating,
+    /// Cost band.
+    pub cost: CostBand,
+    /// The team lead's tag, if set.
+    pub moscow: Option<Moscow>,
+    /// Dots on it, from every member.
+    pub dots: u32,
+    /// Its priority score and how it was reached.
+    pub score: super::rules::Score,
+    /// Its quadrant of the impact/effort matrix.
+    pub quadrant: super::rules::Quadrant,
+    /// The indicators it improves (codes, e.g. `T1`), in framework order.
+    pub indicators: Vec<String>,
+    /// The actions of the same team it depends on.
+    pub depends_on: Vec<crate::ids::ActionId>,
+    /// Optimistic-concurrency version.
+    pub version: i64,
+}

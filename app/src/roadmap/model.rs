@@ -87,3 +87,78 @@ impl Status {
         }
     }
 }
+
+/// A milestone of a roadmap item.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct MilestoneView {
+    /// The milestone.
+    pub id: crate::ids::MilestoneId,
+    /// What is reached.
+    pub title: String,
+    /// When, as an ISO date.
+    pub due_on: String,
+}
+
+/// One item of a team's roadmap, as pages and charts show it.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ItemView {
+    /// The item.
+    pub id: crate::ids::RoadmapItemId,
+    /// The action it schedules.
+    pub action: crate::ids::ActionId,
+    /// The action's title.
+    pub title: String,
+    /// The responsible unit (owner).
+    pub owner: String,
+    /// First day, ISO.
+    pub starts_on: String,
+    /// Last day, ISO.
+    pub ends_on: String,
+    /// When it starts, relative to the roadmap's start.
+    pub horizon: Horizon,
+    /// Whether it was a quick win when generated.
+    pub quick_win: bool,
+    /// OGP completion level.
+    pub status: Status,
+    /// 0–100.
+    pub progress: u8,
+    /// Edited by hand: kept when the roadmap is generated again.
+    pub pinned: bool,
+    /// The actions it waits for.
+    pub depends_on: Vec<crate::ids::ActionId>,
+    /// The indicators it improves (codes).
+    pub indicators: Vec<String>,
+    /// Milestones, in date order.
+    pub milestones: Vec<MilestoneView>,
+    /// Optimistic-concurrency version.
+    pub version: i64,
+}
+
+/// A pillar's current level and the level the team aims at, for the current-versus-target
+/// radar.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct PillarTarget {
+    /// The pillar's code.
+    pub code: String,
+    /// Its name in the reader's language.
+    pub name: String,
+    /// The mean of the team's consensus levels on its indicators.
+    pub current: Option<f64>,
+    /// The mean of the indicators' targets (see `roadmap::rules`).
+    pub target: Option<f64>,
+}
+
+/// A team's roadmap as the pages show it.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct TeamRoadmap {
+    /// The team.
+    pub team: crate::ids::TeamId,
+    /// Its name.
+    pub team_name: String,
+    /// The roadmap's first day, ISO; `None` before it is generated.
+    pub starts_on: Option<String>,
+    /// Its items, by start date.
+    pub items: Vec<ItemView>,
+    /// Current versus target per pillar.
+    pub pillars: Vec<PillarTarget>,
+}
