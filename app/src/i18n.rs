@@ -790,7 +790,6 @@ messages! {
     RmcTeam => ("Equipo", "Team"),
     RmcTotal => ("Total", "Total"),
     RmcNothing => ("—", "—"),
-    RmcMonths => ("meses", "months"),
 
     // Re-assessment rounds: keys go below this line.
     StaffTabRounds => ("Rondas", "Rounds"),

@@ -445,6 +445,13 @@ proptest! {
                 Some((a, b)) => prop_assert_eq!((s.starts_on, s.ends_on), (a.min(b), a.max(b))),
                 None => {
                     prop_assert!(s.starts_on >= START);
+                    // Whole months from the start, as long as the effort says.
+                    let k = crate::roadmap::rules::months_between(START, s.starts_on);
+                    prop_assert_eq!(s.starts_on, add_months(START, k));
+                    prop_assert_eq!(
+                        s.ends_on.next_day(),
+                        Some(add_months(START, k + duration_months(t.effort)))
+                    );
                     for d in &t.depends_on {
                         prop_assert!(
                             s.starts_on > by_id[d].ends_on,
