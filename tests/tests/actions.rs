@@ -559,3 +559,47 @@ on_both_databases! {
         assert!(indicators.iter().any(|i| !i["suggestions"].as_array().unwrap().is_empty()));
     }
 }
+
+on_both_databases! {
+    async fn the_pages_render_for_their_readers(app: TestApp) {
+        let s = setup(&app).await;
+        let a = proposed(&app, &s.member, s.workshop, "Mesa de datos abiertos").await;
+        assert_eq!(vote(&app, &s.member, s.workshop, a, true).await.status, 200);
+        let path = format!("/workshops/{}/actions", s.workshop);
+        let en = ("accept-language", "en");
+        let reply = app.get_with(&path, &[("cookie", &s.member), en]).await;
+        assert_eq!(reply.status, 200, "{}", reply.body);
+        for needle in [
+            "Mesa de datos abiertos",
+            "Remaining dots: 4 of 5",
+            "Why is it ranked here?",
+            "Propose an action",
+            "action-matrix",
+            "Add a dot to “Mesa de datos abiertos”",
+            "weak-title",
+        ] {
+            assert!(reply.body.contains(needle), "{needle}");
+        }
+        // Only the lead gets the MoSCoW select.
+        assert!(!reply.body.contains("moscow-form"));
+        let reply = app.get_with(&path, &[("cookie", &s.lead), en]).await;
+        assert!(reply.body.contains("moscow-form"));
+        // Outside the phase: read-only, with the reason.
+        set_phase(&app, s.workshop, "roadmap").await;
+        let reply = app.get_with(&path, &[("cookie", &s.member), en]).await;
+        assert_eq!(reply.status, 200);
+        assert!(reply.body.contains("only during the prioritisation phase"));
+        assert!(!reply.body.contains("Propose an action"));
+        assert!(reply.body.contains("Mesa de datos abiertos"));
+        // The facilitator's page.
+        let path = format!("/facilitate/workshops/{}/prioritisation", s.workshop);
+        let reply = app.get_with(&path, &[("cookie", &s.staff), en]).await;
+        assert_eq!(reply.status, 200, "{}", reply.body);
+        for needle in ["Dots and weights", "weight-relevance", "Mesa de datos abiertos", "staff-matrix"] {
+            assert!(reply.body.contains(needle), "{needle}");
+        }
+        let outsider = app.facilitator("otra@rumbo.example").await;
+        let reply = app.get_with(&path, &[("cookie", &outsider), en]).await;
+        assert_eq!(reply.status, 403);
+    }
+}
