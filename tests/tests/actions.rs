@@ -28,17 +28,23 @@ async fn setup(app: &TestApp) -> Setup {
         .into_iter()
         .map(|t| t.id.0)
         .collect();
-    let lead = app.join(app::demo::DEMO_JOIN_CODE, "Lía Lead", teams[0]).await;
-    let member = app.join(app::demo::DEMO_JOIN_CODE, "Mateo Member", teams[0]).await;
-    let stranger = app.join(app::demo::DEMO_JOIN_CODE, "Olga Other", teams[1]).await;
+    let lead = app
+        .join(app::demo::DEMO_JOIN_CODE, "Lía Lead", teams[0])
+        .await;
+    let member = app
+        .join(app::demo::DEMO_JOIN_CODE, "Mateo Member", teams[0])
+        .await;
+    let stranger = app
+        .join(app::demo::DEMO_JOIN_CODE, "Olga Other", teams[1])
+        .await;
     // Joiners may start as leads (see `joiners_lead`); the test wants exactly one.
     sqlx::query(
         "UPDATE participants SET is_lead = CASE WHEN display_name = 'Lía Lead' THEN 1 ELSE 0 END
          WHERE display_name IN ('Lía Lead', 'Mateo Member', 'Olga Other')",
     )
-        .execute(app.db().pool())
-        .await
-        .unwrap();
+    .execute(app.db().pool())
+    .await
+    .unwrap();
     set_phase(app, workshop, "prioritisation").await;
     Setup {
         workshop,
@@ -115,7 +121,11 @@ async fn proposed(app: &TestApp, cookie: &str, workshop: i64, title: &str) -> i6
 
 async fn page(app: &TestApp, cookie: &str, workshop: i64) -> Value {
     let reply = app
-        .call_as(cookie, "my_team_actions", &[("workshop", &workshop.to_string())])
+        .call_as(
+            cookie,
+            "my_team_actions",
+            &[("workshop", &workshop.to_string())],
+        )
         .await;
     assert_eq!(reply.status, 200, "{reply:?}");
     reply.json()
@@ -134,7 +144,10 @@ async fn vote(app: &TestApp, cookie: &str, workshop: i64, action: i64, add: bool
     app.call_as(
         cookie,
         if add { "vote" } else { "unvote" },
-        &[("workshop", &workshop.to_string()), ("action", &action.to_string())],
+        &[
+            ("workshop", &workshop.to_string()),
+            ("action", &action.to_string()),
+        ],
     )
     .await
 }

@@ -415,7 +415,10 @@ mod ssr {
         }
         let titles = repo::titles(db.pool(), team).await?;
         if depends_on.iter().any(|d| !titles.contains_key(d)) {
-            return Err(AppError::invalid("depends_on", Key::ActErrDependencyOtherTeam));
+            return Err(AppError::invalid(
+                "depends_on",
+                Key::ActErrDependencyOtherTeam,
+            ));
         }
         if let Some(action) = action {
             let mut edges: Vec<(ActionId, ActionId)> = repo::team_edges(db.pool(), team)
@@ -438,7 +441,12 @@ mod ssr {
     }
 
     fn unique<T: Ord + Copy>(items: &[T]) -> Vec<T> {
-        items.iter().copied().collect::<BTreeSet<T>>().into_iter().collect()
+        items
+            .iter()
+            .copied()
+            .collect::<BTreeSet<T>>()
+            .into_iter()
+            .collect()
     }
 
     pub(super) async fn propose(
@@ -676,7 +684,8 @@ mod ssr {
         let tag = match tag.trim() {
             "" => None,
             other => Some(
-                Moscow::parse(other).ok_or_else(|| AppError::invalid("moscow", Key::ActErrMoscow))?,
+                Moscow::parse(other)
+                    .ok_or_else(|| AppError::invalid("moscow", Key::ActErrMoscow))?,
             ),
         };
         if repo::set_moscow(db.pool(), workshop, team, action, tag).await? {
@@ -759,11 +768,7 @@ mod ssr {
             b.is_weakness()
                 .cmp(&a.is_weakness())
                 .then(b.weakness_marks.cmp(&a.weakness_marks))
-                .then(
-                    a.level
-                        .unwrap_or(6.0)
-                        .total_cmp(&b.level.unwrap_or(6.0)),
-                )
+                .then(a.level.unwrap_or(6.0).total_cmp(&b.level.unwrap_or(6.0)))
         });
         let actions = repo::ranked(db, workshop, me.team).await?;
         let mine = repo::my_dots(pool, me.participant).await?;
