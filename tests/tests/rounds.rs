@@ -70,17 +70,28 @@ async fn round_and_phase(app: &TestApp, workshop: i64) -> (i64, String) {
 }
 
 /// Everything opening a round touches, to check that a refusal left it all alone.
-async fn state(app: &TestApp, workshop: i64) -> (Vec<AnswerRow>, Vec<(i64, i64, i64)>, (i64, String), i64, i64) {
-    let archived: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM round_answers WHERE workshop_id = $1")
-        .bind(workshop)
-        .fetch_one(app.db().pool())
-        .await
-        .unwrap();
-    let rounds: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM assessment_rounds WHERE workshop_id = $1")
-        .bind(workshop)
-        .fetch_one(app.db().pool())
-        .await
-        .unwrap();
+async fn state(
+    app: &TestApp,
+    workshop: i64,
+) -> (
+    Vec<AnswerRow>,
+    Vec<(i64, i64, i64)>,
+    (i64, String),
+    i64,
+    i64,
+) {
+    let archived: i64 =
+        sqlx::query_scalar("SELECT COUNT(*) FROM round_answers WHERE workshop_id = $1")
+            .bind(workshop)
+            .fetch_one(app.db().pool())
+            .await
+            .unwrap();
+    let rounds: i64 =
+        sqlx::query_scalar("SELECT COUNT(*) FROM assessment_rounds WHERE workshop_id = $1")
+            .bind(workshop)
+            .fetch_one(app.db().pool())
+            .await
+            .unwrap();
     (
         live_answers(app, workshop).await,
         live_consensus(app, workshop).await,
@@ -126,11 +137,20 @@ fn indicator_form(workshop: i64, indicator: &Value) -> Vec<(String, String)> {
     let mut form = vec![
         ("workshop".to_owned(), workshop.to_string()),
         ("indicator".to_owned(), indicator["id"].to_string()),
-        ("form[code]".to_owned(), indicator["code"].as_str().unwrap().to_owned()),
+        (
+            "form[code]".to_owned(),
+            indicator["code"].as_str().unwrap().to_owned(),
+        ),
         ("form[name_es]".to_owned(), text(&indicator["name"], "es")),
         ("form[name_en]".to_owned(), text(&indicator["name"], "en")),
-        ("form[description_es]".to_owned(), text(&indicator["description"], "es")),
-        ("form[description_en]".to_owned(), text(&indicator["description"], "en")),
+        (
+            "form[description_es]".to_owned(),
+            text(&indicator["description"], "es"),
+        ),
+        (
+            "form[description_en]".to_owned(),
+            text(&indicator["description"], "en"),
+        ),
         (
             "form[sources]".to_owned(),
             indicator["sources"]
@@ -142,7 +162,12 @@ fn indicator_form(workshop: i64, indicator: &Value) -> Vec<(String, String)> {
                 .join("\n"),
         ),
     ];
-    for (l, d) in indicator["descriptors"].as_array().unwrap().iter().enumerate() {
+    for (l, d) in indicator["descriptors"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .enumerate()
+    {
         form.push((format!("form[d{}_es]", l + 1), text(d, "es")));
         form.push((format!("form[d{}_en]", l + 1), text(d, "en")));
     }
@@ -150,7 +175,10 @@ fn indicator_form(workshop: i64, indicator: &Value) -> Vec<(String, String)> {
 }
 
 fn message(reply: &Reply) -> String {
-    reply.json()["message"].as_str().unwrap_or_default().to_owned()
+    reply.json()["message"]
+        .as_str()
+        .unwrap_or_default()
+        .to_owned()
 }
 
 /// The demo workshop, its owner, a co-facilitator, another workshop's facilitator, and a
@@ -168,12 +196,19 @@ async fn cast(app: &TestApp) -> Cast {
     let (workshop, owner) = app.demo_facilitator().await;
     let co = app.facilitator("co@rumbo.example").await;
     let id = facilitator_id(app, "co@rumbo.example").await;
-    app::facilitator::repo::grant(app.db().pool(), WorkshopId(workshop), id, Role::CoFacilitator)
-        .await
-        .unwrap();
+    app::facilitator::repo::grant(
+        app.db().pool(),
+        WorkshopId(workshop),
+        id,
+        Role::CoFacilitator,
+    )
+    .await
+    .unwrap();
     let stranger = other_workshops_owner(app).await;
     let teams = team_ids(app, workshop).await;
-    let participant = app.join(app::demo::DEMO_JOIN_CODE, "Zoila Testigo", teams[0]).await;
+    let participant = app
+        .join(app::demo::DEMO_JOIN_CODE, "Zoila Testigo", teams[0])
+        .await;
     Cast {
         workshop,
         w: workshop.to_string(),
@@ -217,7 +252,11 @@ async fn other_workshops_owner(app: &TestApp) -> String {
 
 async fn move_phase(app: &TestApp, cookie: &str, w: &str, from: &str, to: &str) {
     let reply = app
-        .call_as(cookie, "move_phase", &[("workshop", w), ("from", from), ("to", to)])
+        .call_as(
+            cookie,
+            "move_phase",
+            &[("workshop", w), ("from", from), ("to", to)],
+        )
         .await;
     assert_eq!(reply.status, 200, "{}", reply.body);
 }
@@ -226,14 +265,22 @@ async fn open(app: &TestApp, cookie: &str, w: &str, expected: &str) -> Reply {
     app.call_as(
         cookie,
         "open_round",
-        &[("workshop", w), ("expected_round", expected), ("confirm", "yes")],
+        &[
+            ("workshop", w),
+            ("expected_round", expected),
+            ("confirm", "yes"),
+        ],
     )
     .await
 }
 
 async fn compare(app: &TestApp, cookie: &str, w: &str, from: &str, to: &str) -> Reply {
-    app.call_as(cookie, "compare_rounds", &[("workshop", w), ("from", from), ("to", to)])
-        .await
+    app.call_as(
+        cookie,
+        "compare_rounds",
+        &[("workshop", w), ("from", from), ("to", to)],
+    )
+    .await
 }
 
 /// A scope's values in one round (`"from"` or `"to"`), per pillar or per indicator.

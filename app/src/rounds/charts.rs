@@ -70,13 +70,7 @@ pub fn pillar_bars(comparison: &Comparison, scope: &ScopeComparison, lang: Lang)
                 .bottom(36)
                 .contain_label(true),
         )
-        .x_axis(
-            Axis::new()
-                .type_(AxisType::Value)
-                .min(0)
-                .max(5)
-                .interval(1),
-        )
+        .x_axis(Axis::new().type_(AxisType::Value).min(0).max(5).interval(1))
         // The first pillar at the top, as in the table.
         .y_axis(
             Axis::new()
@@ -154,7 +148,10 @@ mod tests {
     fn one_series_per_round_with_a_bar_per_pillar() {
         let c = comparison();
         let option = json(pillar_bars(&c, &c.workshop, Lang::En));
-        assert_eq!(option["title"][0]["text"], "Whole workshop: pillar averages by round");
+        assert_eq!(
+            option["title"][0]["text"],
+            "Whole workshop: pillar averages by round"
+        );
         assert_eq!(
             option["yAxis"]["data"],
             serde_json::json!(["Transparency", "Citizen\nparticipation"])
@@ -177,7 +174,10 @@ mod tests {
     fn a_team_chart_is_named_for_the_team() {
         let c = comparison();
         let option = json(pillar_bars(&c, &c.teams[0], Lang::Es));
-        assert_eq!(option["title"][0]["text"], "Azuay: promedio por pilar en cada ronda");
+        assert_eq!(
+            option["title"][0]["text"],
+            "Azuay: promedio por pilar en cada ronda"
+        );
         assert_eq!(option["series"][0]["name"], "Ronda 1");
     }
 

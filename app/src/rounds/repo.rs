@@ -48,7 +48,12 @@ pub async fn closed<'e>(
     .fetch_all(db)
     .await?;
     rows.iter()
-        .map(|row| Ok((round_number(row.try_get("round")?)?, row.try_get("closed_at")?)))
+        .map(|row| {
+            Ok((
+                round_number(row.try_get("round")?)?,
+                row.try_get("closed_at")?,
+            ))
+        })
         .collect()
 }
 
@@ -120,12 +125,14 @@ pub async fn open_next(
     .bind(workshop.0)
     .execute(&mut *conn)
     .await?;
-    sqlx::query("INSERT INTO assessment_rounds (workshop_id, round, closed_at) VALUES ($1, $2, $3)")
-        .bind(workshop.0)
-        .bind(round)
-        .bind(at)
-        .execute(&mut *conn)
-        .await?;
+    sqlx::query(
+        "INSERT INTO assessment_rounds (workshop_id, round, closed_at) VALUES ($1, $2, $3)",
+    )
+    .bind(workshop.0)
+    .bind(round)
+    .bind(at)
+    .execute(&mut *conn)
+    .await?;
     sqlx::query(
         "DELETE FROM answers WHERE participant_id IN (SELECT id FROM participants WHERE workshop_id = $1)",
     )
@@ -190,15 +197,18 @@ pub async fn archived_settled<'e>(
         let level: i64 = row.try_get("level")?;
         let level = MaturityLevel::try_from(level)
             .map_err(|_| AppError::internal("malformed archived consensus", level))?;
-        settled.entry(TeamId(row.try_get("team_id")?)).or_default().insert(
-            IndicatorId(row.try_get("indicator_id")?),
-            Settled {
-                level: level.get(),
-                rationale: String::new(),
-                by: String::new(),
-                version: 0,
-            },
-        );
+        settled
+            .entry(TeamId(row.try_get("team_id")?))
+            .or_default()
+            .insert(
+                IndicatorId(row.try_get("indicator_id")?),
+                Settled {
+                    level: level.get(),
+                    rationale: String::new(),
+                    by: String::new(),
+                    version: 0,
+                },
+            );
     }
     Ok(settled)
 }

@@ -109,16 +109,15 @@ pub fn indicator_means(data: &DashboardData) -> Vec<Option<f64>> {
 
 fn changes(from: &[Option<f64>], to: &[Option<f64>], len: usize) -> Vec<Change> {
     (0..len)
-        .map(|i| {
-            change_of(
-                from.get(i).copied().flatten(),
-                to.get(i).copied().flatten(),
-            )
-        })
+        .map(|i| change_of(from.get(i).copied().flatten(), to.get(i).copied().flatten()))
         .collect()
 }
 
-fn team_comparison(from: Option<&TeamStatus>, to: &TeamStatus, data: &DashboardData) -> ScopeComparison {
+fn team_comparison(
+    from: Option<&TeamStatus>,
+    to: &TeamStatus,
+    data: &DashboardData,
+) -> ScopeComparison {
     let none = Vec::new();
     let (from_pillars, from_levels) = from.map_or((&none, &none), |t| (&t.averages, &t.consensus));
     ScopeComparison {

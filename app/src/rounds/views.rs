@@ -274,7 +274,8 @@ fn round_headers(comparison: &Comparison, lang: Lang) -> impl IntoView {
 }
 
 fn value(v: Option<f64>) -> String {
-    v.map(|v| format!("{v:.1}")).unwrap_or_else(|| "—".to_owned())
+    v.map(|v| format!("{v:.1}"))
+        .unwrap_or_else(|| "—".to_owned())
 }
 
 /// A value in both rounds and how it moved: an arrow, the signed number, and the words (for

@@ -37,10 +37,7 @@ fn layout() -> Layout {
             },
         ],
         indicators: vec![column("T1", 0), column("T2", 0), column("P1", 1)],
-        sets: vec![
-            vec![IndicatorId(1), IndicatorId(2)],
-            vec![IndicatorId(3)],
-        ],
+        sets: vec![vec![IndicatorId(1), IndicatorId(2)], vec![IndicatorId(3)]],
     }
 }
 
@@ -58,7 +55,11 @@ fn answer(who: i64, indicator: i64, level: Option<u8>) -> (ParticipantId, Member
     )
 }
 
-fn team(name: &str, answers: Vec<(ParticipantId, MemberAnswer)>, settled: &[(i64, u8)]) -> TeamInput {
+fn team(
+    name: &str,
+    answers: Vec<(ParticipantId, MemberAnswer)>,
+    settled: &[(i64, u8)],
+) -> TeamInput {
     TeamInput {
         name: name.into(),
         members: 3,
@@ -95,7 +96,11 @@ fn round_one() -> DashboardData {
     dashboard(&[
         team(
             "Azuay",
-            vec![answer(1, 1, Some(2)), answer(2, 1, Some(3)), answer(1, 2, Some(1))],
+            vec![
+                answer(1, 1, Some(2)),
+                answer(2, 1, Some(3)),
+                answer(1, 2, Some(1)),
+            ],
             &[],
         ),
         team("Loja", vec![answer(3, 1, Some(4))], &[]),
@@ -161,24 +166,43 @@ fn teams_are_compared_per_indicator_and_pillar() {
     // T1: median 2.5, then the lead's 4 (not the lone answer of 1).
     assert_eq!(
         azuay.indicators[0],
-        Change { from: Some(2.5), to: Some(4.0), change: Some(1.5) }
+        Change {
+            from: Some(2.5),
+            to: Some(4.0),
+            change: Some(1.5)
+        }
     );
     assert_eq!(azuay.indicators[1].change, Some(2.0));
     // P1 was not answered in round 1: a value, but no change.
     assert_eq!(
         azuay.indicators[2],
-        Change { from: None, to: Some(5.0), change: None }
+        Change {
+            from: None,
+            to: Some(5.0),
+            change: None
+        }
     );
     // Pillar T: mean(2.5, 1) = 1.75 → shown 1.8; then mean(4, 3) = 3.5.
     assert_eq!(
         azuay.pillars[0],
-        Change { from: Some(1.8), to: Some(3.5), change: Some(1.7) }
+        Change {
+            from: Some(1.8),
+            to: Some(3.5),
+            change: Some(1.7)
+        }
     );
     assert_eq!(azuay.pillars[1].change, None);
 
     // Loja answered "don't know" in round 2: no level, so no change.
     let loja = &c.teams[1];
-    assert_eq!(loja.indicators[0], Change { from: Some(4.0), to: None, change: None });
+    assert_eq!(
+        loja.indicators[0],
+        Change {
+            from: Some(4.0),
+            to: None,
+            change: None
+        }
+    );
     assert_eq!(loja.respondents, [1, 1]);
 }
 
@@ -190,7 +214,14 @@ fn the_workshop_is_the_mean_of_its_teams() {
     assert_eq!(w.team, None);
     assert_eq!(w.respondents, [3, 3]);
     // T1: mean(2.5, 4) = 3.25 → 3.3 (round half away from zero), then Azuay's 4 alone.
-    assert_eq!(w.indicators[0], Change { from: Some(3.3), to: Some(4.0), change: Some(0.7) });
+    assert_eq!(
+        w.indicators[0],
+        Change {
+            from: Some(3.3),
+            to: Some(4.0),
+            change: Some(0.7)
+        }
+    );
     // Pillar values are exactly the dashboard's workshop averages, rounded as it shows them.
     let shown = |d: &DashboardData| d.clone().rounded().workshop_averages;
     assert_eq!(
@@ -222,12 +253,22 @@ fn a_team_new_since_the_earlier_round_has_no_earlier_values() {
     let c = compare(1, &round_one(), 2, &later, 2);
     let nueva = &c.teams[2];
     assert_eq!(nueva.respondents, [0, 1]);
-    assert_eq!(nueva.indicators[2], Change { from: None, to: Some(2.0), change: None });
+    assert_eq!(
+        nueva.indicators[2],
+        Change {
+            from: None,
+            to: Some(2.0),
+            change: None
+        }
+    );
 }
 
 #[test]
 fn indicator_means_skip_teams_without_a_level() {
-    assert_eq!(indicator_means(&round_two()), vec![Some(4.0), Some(3.0), Some(5.0)]);
+    assert_eq!(
+        indicator_means(&round_two()),
+        vec![Some(4.0), Some(3.0), Some(5.0)]
+    );
     assert_eq!(indicator_means(&dashboard(&[])), vec![None, None, None]);
 }
 
@@ -235,16 +276,33 @@ fn indicator_means_skip_teams_without_a_level() {
 fn rounds_open_from_the_review_on() {
     assert!(!opens_rounds(Phase::Setup));
     assert!(!opens_rounds(Phase::Assessment));
-    for phase in [Phase::Review, Phase::Prioritisation, Phase::Roadmap, Phase::Closed] {
+    for phase in [
+        Phase::Review,
+        Phase::Prioritisation,
+        Phase::Roadmap,
+        Phase::Closed,
+    ] {
         assert!(opens_rounds(phase), "{phase:?}");
     }
     assert_eq!(open_refusal(Phase::Review, 1, 1), None);
-    assert_eq!(open_refusal(Phase::Assessment, 1, 1), Some(Key::RoundErrTooEarly));
-    assert_eq!(open_refusal(Phase::Setup, 1, 1), Some(Key::RoundErrTooEarly));
+    assert_eq!(
+        open_refusal(Phase::Assessment, 1, 1),
+        Some(Key::RoundErrTooEarly)
+    );
+    assert_eq!(
+        open_refusal(Phase::Setup, 1, 1),
+        Some(Key::RoundErrTooEarly)
+    );
     // A stale page is told so first: what it showed is no longer true.
-    assert_eq!(open_refusal(Phase::Assessment, 2, 1), Some(Key::RoundErrStale));
+    assert_eq!(
+        open_refusal(Phase::Assessment, 2, 1),
+        Some(Key::RoundErrStale)
+    );
     assert_eq!(open_refusal(Phase::Roadmap, 3, 4), Some(Key::RoundErrStale));
-    assert_eq!(open_refusal(Phase::Closed, MAX_ROUND, MAX_ROUND), Some(Key::RoundErrLimit));
+    assert_eq!(
+        open_refusal(Phase::Closed, MAX_ROUND, MAX_ROUND),
+        Some(Key::RoundErrLimit)
+    );
 }
 
 #[test]
