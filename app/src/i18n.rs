@@ -954,6 +954,74 @@ messages! {
 
     // Re-assessment rounds: keys go below this line.
     StaffTabRounds => ("Rondas", "Rounds"),
+    RoundTitle => ("Rondas de evaluación", "Assessment rounds"),
+    RoundIntro => (
+        "Para seguir el avance, los participantes pueden volver a evaluarse con el mismo marco, meses después, y comparar las rondas.",
+        "To follow progress, participants can assess themselves again on the same framework, months later, and compare the rounds."
+    ),
+    RoundCurrent => ("Ronda actual: {n}", "Current round: {n}"),
+    RoundPhase => ("Fase", "Phase"),
+    RoundAnswersSoFar => ("Respuestas en esta ronda: {n}", "Answers in this round: {n}"),
+    RoundClosedTitle => ("Rondas cerradas", "Closed rounds"),
+    RoundClosedItem => ("Ronda {n}, cerrada el {date}", "Round {n}, closed on {date}"),
+    RoundNoneClosed => ("Todavía no se ha cerrado ninguna ronda.", "No round has been closed yet."),
+    RoundOpenTitle => ("Abrir una nueva ronda", "Open a new round"),
+    RoundOpenExplain => (
+        "Las respuestas dadas hasta ahora se guardan como ronda {n} y se podrán comparar con la nueva. El taller vuelve a la fase de evaluación y los participantes responden de nuevo, desde cero, en la ronda {next}. Las acciones y las hojas de ruta se mantienen: pertenecen al taller, no a la ronda.",
+        "The answers given so far are kept as round {n} and can be compared with the new one. The workshop goes back to the assessment phase and participants answer again, from scratch, in round {next}. Actions and roadmaps stay: they belong to the workshop, not to the round."
+    ),
+    RoundOpenConfirm => (
+        "Entiendo que los participantes volverán a responder y que la ronda {n} queda cerrada.",
+        "I understand that participants will answer again and that round {n} is closed."
+    ),
+    RoundOpenSubmit => ("Abrir la ronda {next}", "Open round {next}"),
+    RoundOpenNotYet => (
+        "Se puede abrir una nueva ronda cuando la actual se ha revisado (a partir de la fase de revisión).",
+        "A new round can be opened once the current one has been reviewed (from the review phase on)."
+    ),
+    RoundOpened => ("La ronda {n} está abierta: los participantes ya pueden responder.", "Round {n} is open: participants can answer now."),
+    RoundErrTooEarly => (
+        "Todavía no se puede abrir una nueva ronda: la ronda actual debe revisarse primero (fase de revisión o posterior).",
+        "A new round cannot be opened yet: the current round must be reviewed first (review phase or later)."
+    ),
+    RoundErrStale => (
+        "La ronda cambió desde que abrió esta página (otra persona abrió una nueva ronda). Recargue la página; no se cambió nada.",
+        "The round changed since this page was opened (someone else opened a new round). Reload the page; nothing was changed."
+    ),
+    RoundErrLimit => ("Este taller llegó al máximo de 100 rondas.", "This workshop has reached the limit of 100 rounds."),
+    RoundErrConfirm => (
+        "Marque la casilla para confirmar que los participantes volverán a responder.",
+        "Tick the box to confirm that participants will answer again."
+    ),
+    RoundErrUnknown => ("Esa ronda no existe en este taller.", "This workshop has no such round."),
+    RoundErrOrder => ("La primera ronda debe ser anterior a la segunda.", "The first round must come before the second."),
+    RoundCompareTitle => ("Comparar rondas", "Compare rounds"),
+    RoundCompareNeedTwo => (
+        "La comparación aparece cuando hay al menos dos rondas.",
+        "The comparison appears once there are at least two rounds."
+    ),
+    RoundFrom => ("Ronda anterior", "Earlier round"),
+    RoundTo => ("Ronda posterior", "Later round"),
+    RoundScope => ("Equipo", "Team"),
+    RoundWholeWorkshop => ("Todo el taller", "Whole workshop"),
+    RoundOnlyWorkshop => ("Solo el taller completo", "The whole workshop only"),
+    RoundName => ("Ronda {n}", "Round {n}"),
+    RoundNameCurrent => ("Ronda {n} (actual)", "Round {n} (current)"),
+    RoundChartTitle => ("{scope}: promedio por pilar en cada ronda", "{scope}: pillar averages by round"),
+    RoundPillarsTitle => ("{scope}: pilares", "{scope}: pillars"),
+    RoundIndicatorsTitle => ("{scope}: indicadores", "{scope}: indicators"),
+    RoundPillar => ("Pilar", "Pillar"),
+    RoundIndicator => ("Indicador", "Indicator"),
+    RoundChange => ("Cambio", "Change"),
+    RoundRespondents => ("Personas que respondieron", "People who answered"),
+    RoundUp => ("sube", "up"),
+    RoundDown => ("baja", "down"),
+    RoundSame => ("sin cambio", "no change"),
+    RoundNoChange => ("sin comparación: falta un valor", "no comparison: a value is missing"),
+    RoundHow => (
+        "Cómo se calcula: el nivel de un equipo en un indicador es el que fijó su líder o, si no, la mediana de sus miembros, igual que en el panel; el de un pilar es el promedio de sus indicadores. El taller es el promedio de los equipos. El cambio es la ronda posterior menos la anterior, con los valores redondeados a un decimal.",
+        "How it is computed: a team's level on an indicator is the one its lead settled or else its members' median, as on the dashboard; a pillar's is the mean of its indicators. The workshop is the mean of the teams. The change is the later round minus the earlier one, on values rounded to one decimal."
+    ),
 }
 
 /// The language of the page being rendered, as provided by [`crate::shell::App`].

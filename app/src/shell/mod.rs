@@ -99,6 +99,7 @@ pub fn App() -> impl IntoView {
                     // Roadmap: routes go below this line.
 
                     // Re-assessment rounds: routes go below this line.
+                    <Route path=path!("/facilitate/workshops/:id/rounds") view=crate::rounds::RoundsPage ssr=SsrMode::Async />
 
                 </Routes>
             </Layout>

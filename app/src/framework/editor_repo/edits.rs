@@ -92,7 +92,9 @@ pub async fn update_indicator(
                 description_en = $5, sources = $6
          WHERE id = $7 AND (code = $1 OR (
              NOT EXISTS (SELECT 1 FROM answers WHERE indicator_id = $7)
-             AND NOT EXISTS (SELECT 1 FROM team_consensus WHERE indicator_id = $7)))",
+             AND NOT EXISTS (SELECT 1 FROM team_consensus WHERE indicator_id = $7)
+             AND NOT EXISTS (SELECT 1 FROM round_answers WHERE indicator_id = $7)
+             AND NOT EXISTS (SELECT 1 FROM round_consensus WHERE indicator_id = $7)))",
     )
     .bind(&edit.code)
     .bind(&edit.name.es)

@@ -190,12 +190,15 @@ pub struct Placed {
     pub usage: Usage,
 }
 
-/// How much each indicator of the framework is used.
+/// How much each indicator of the framework is used: answers and settled levels of the
+/// current round and of closed rounds alike (removing the indicator would erase them).
 pub async fn usage(conn: &mut AnyConnection, framework: FrameworkId) -> AppResult<Vec<Placed>> {
     let rows = sqlx::query(
         "SELECT i.id, i.pillar_id, i.code,
-                (SELECT COUNT(*) FROM answers a WHERE a.indicator_id = i.id) AS answers,
-                (SELECT COUNT(*) FROM team_consensus c WHERE c.indicator_id = i.id) AS settled
+                (SELECT COUNT(*) FROM answers a WHERE a.indicator_id = i.id)
+                  + (SELECT COUNT(*) FROM round_answers a WHERE a.indicator_id = i.id) AS answers,
+                (SELECT COUNT(*) FROM team_consensus c WHERE c.indicator_id = i.id)
+                  + (SELECT COUNT(*) FROM round_consensus c WHERE c.indicator_id = i.id) AS settled
          FROM indicators i JOIN pillars p ON p.id = i.pillar_id
          WHERE i.framework_id = $1 ORDER BY p.position, p.id, i.position, i.id",
     )
@@ -227,7 +230,9 @@ pub(super) async fn delete_unused_indicator(
     let done = sqlx::query(
         "DELETE FROM indicators WHERE id = $1
            AND NOT EXISTS (SELECT 1 FROM answers WHERE indicator_id = $1)
-           AND NOT EXISTS (SELECT 1 FROM team_consensus WHERE indicator_id = $1)",
+           AND NOT EXISTS (SELECT 1 FROM team_consensus WHERE indicator_id = $1)
+           AND NOT EXISTS (SELECT 1 FROM round_answers WHERE indicator_id = $1)
+           AND NOT EXISTS (SELECT 1 FROM round_consensus WHERE indicator_id = $1)",
     )
     .bind(id.0)
     .execute(&mut *conn)
