@@ -2,6 +2,8 @@
 //! facilitator's weights, the priority score and the impact/effort matrix.
 
 pub mod model;
+#[cfg(feature = "ssr")]
+pub mod repo;
 pub mod rules;
 
 pub use model::*;

@@ -237,3 +237,33 @@ pub struct RankedAction {
     /// Optimistic-concurrency version.
     pub version: i64,
 }
+
+/// A workshop's prioritisation settings: the dot rules and the formula's weights.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, Default)]
+pub struct Settings {
+    /// How participants vote.
+    pub dots: DotRules,
+    /// How much each criterion counts.
+    pub weights: Weights,
+}
+
+/// Where a MoSCoW tag puts an action in the priority order: must, should, could, untagged,
+/// won't.
+pub fn moscow_rank(tag: Option<Moscow>) -> u8 {
+    match tag {
+        Some(Moscow::Must) => 0,
+        Some(Moscow::Should) => 1,
+        Some(Moscow::Could) => 2,
+        None => 3,
+        Some(Moscow::Wont) => 4,
+    }
+}
+
+/// The priority order of a team's actions: by MoSCoW tag (see [`moscow_rank`]), then the
+/// higher score, then the older action (lower id), so the order is total and stable.
+pub fn priority_order(a: &RankedAction, b: &RankedAction) -> std::cmp::Ordering {
+    moscow_rank(a.moscow)
+        .cmp(&moscow_rank(b.moscow))
+        .then(b.score.total.total_cmp(&a.score.total))
+        .then(a.id.cmp(&b.id))
+}

@@ -154,3 +154,33 @@ pub async fn settle(conn: &mut AnyConnection, settle: &Settle<'_>) -> AppResult<
         },
     })
 }
+
+/// The target levels the team's members gave in the current round's answers, per indicator,
+/// lowest first. Indicators nobody gave a target for are absent.
+pub async fn target_levels<'e>(
+    db: impl Executor<'e, Database = Any>,
+    team: TeamId,
+) -> AppResult<HashMap<IndicatorId, Vec<u8>>> {
+    let rows = sqlx::query(
+        "SELECT a.indicator_id, a.target_level
+         FROM answers a JOIN participants p ON p.id = a.participant_id
+         WHERE p.team_id = $1 AND a.target_level IS NOT NULL
+         ORDER BY a.indicator_id, a.target_level",
+    )
+    .bind(team.0)
+    .fetch_all(db)
+    .await?;
+    let mut targets: HashMap<IndicatorId, Vec<u8>> = HashMap::new();
+    for row in rows {
+        let level: i64 = row.try_get("target_level")?;
+        let level = u8::try_from(level)
+            .ok()
+            .filter(|l| (1..=5).contains(l))
+            .ok_or_else(|| AppError::internal("malformed target level stored", level))?;
+        targets
+            .entry(IndicatorId(row.try_get("indicator_id")?))
+            .or_default()
+            .push(level);
+    }
+    Ok(targets)
+}
