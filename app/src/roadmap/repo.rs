@@ -225,28 +225,31 @@ pub async fn indicator_codes<'e>(
     Ok(codes)
 }
 
-/// The members' target levels of a team: per indicator, every target given.
-pub async fn member_targets<'e>(
+/// The team's actions that are quick wins (high impact, low effort) as they stand now.
+pub async fn quick_wins<'e>(
     db: impl Executor<'e, Database = Any>,
     team: TeamId,
-) -> AppResult<HashMap<crate::ids::IndicatorId, Vec<u8>>> {
-    let rows = sqlx::query(
-        "SELECT a.indicator_id, a.target_level FROM answers a
-         JOIN participants p ON p.id = a.participant_id
-         WHERE p.team_id = $1 AND a.target_level IS NOT NULL",
-    )
-    .bind(team.0)
-    .fetch_all(db)
-    .await?;
-    let mut targets: HashMap<crate::ids::IndicatorId, Vec<u8>> = HashMap::new();
+) -> AppResult<HashSet<ActionId>> {
+    use crate::action::model::Rating;
+    use crate::action::rules::{quadrant, Quadrant};
+    let rows = sqlx::query("SELECT id, impact, effort FROM actions WHERE team_id = $1")
+        .bind(team.0)
+        .fetch_all(db)
+        .await?;
+    let mut quick = HashSet::new();
     for row in &rows {
-        let level: i64 = row.try_get("target_level")?;
-        targets
-            .entry(crate::ids::IndicatorId(row.try_get("indicator_id")?))
-            .or_default()
-            .push(u8::try_from(level.clamp(1, 5)).unwrap_or(1));
+        let rating = |column: &str| -> AppResult<Rating> {
+            let value: i64 = row.try_get(column)?;
+            u8::try_from(value)
+                .ok()
+                .and_then(Rating::new)
+                .ok_or_else(|| AppError::internal("malformed rating stored", value))
+        };
+        if quadrant(rating("impact")?, rating("effort")?) == Quadrant::QuickWin {
+            quick.insert(ActionId(row.try_get("id")?));
+        }
     }
-    Ok(targets)
+    Ok(quick)
 }
 
 /// The indicators some roadmap item of the team improves.
@@ -537,7 +540,7 @@ pub async fn claim(
     let open = Phase::parse(&phase).is_some_and(|p| kind.allowed_in(p));
     Err(AppError::Conflict {
         reason: if open {
-            Key::RmErrStale
+            Key::ErrStaleForm
         } else {
             kind.closed_reason()
         },

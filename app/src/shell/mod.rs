@@ -95,6 +95,8 @@ pub fn App() -> impl IntoView {
                     // Prioritisation: routes go below this line.
 
                     // Roadmap: routes go below this line.
+                    <Route path=path!("/workshops/:id/roadmap") view=crate::roadmap::RoadmapPage ssr=SsrMode::Async />
+                    <Route path=path!("/facilitate/workshops/:id/roadmap") view=crate::roadmap::StaffRoadmapPage ssr=SsrMode::Async />
 
                     // Re-assessment rounds: routes go below this line.
 
