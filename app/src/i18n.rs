@@ -692,6 +692,56 @@ messages! {
     ),
 
     // Prioritisation (actions, dot votes, weights, matrix): keys go below this line.
+    ActErrTitleMissing => ("Escriba un título.", "Write a title."),
+    ActErrTitleTooLong => ("El título admite hasta 200 caracteres.", "The title takes up to 200 characters."),
+    ActErrDescriptionTooLong => ("La descripción admite hasta 4000 caracteres.", "The description takes up to 4000 characters."),
+    ActErrUnitMissing => ("Indique la unidad responsable.", "Name the responsible unit."),
+    ActErrUnitTooLong => ("La unidad responsable admite hasta 120 caracteres.", "The responsible unit takes up to 120 characters."),
+    ActErrCostBand => ("Elija un nivel de costo.", "Choose a cost band."),
+    ActErrDotsRange => ("Cada participante tiene de 1 a 30 puntos.", "Each participant has from 1 to 30 dots."),
+    ActErrUnknownIndicator => (
+        "Elija indicadores del marco de este taller.",
+        "Choose indicators of this workshop's framework."
+    ),
+    ActErrDependsOnItself => ("Una acción no puede depender de sí misma.", "An action cannot depend on itself."),
+    ActErrDependencyOtherTeam => (
+        "Solo puede depender de acciones de su propio equipo.",
+        "An action can only depend on actions of its own team."
+    ),
+    ActErrTeam => ("Elija un equipo de este taller.", "Choose a team of this workshop."),
+    ActErrNotPrioritisation => (
+        "Las acciones se proponen y editan solo en la fase de priorización.",
+        "Actions are proposed and edited only in the prioritisation phase."
+    ),
+    ActErrNotPrioritisationOrRoadmap => (
+        "Las acciones se editan solo en las fases de priorización y hoja de ruta.",
+        "Actions are edited only in the prioritisation and roadmap phases."
+    ),
+    ActErrStale => (
+        "Alguien cambió esta acción mientras usted la editaba. Recargue para ver la versión actual.",
+        "Someone changed this action while you were editing it. Reload to see the current version."
+    ),
+    ActErrVotingClosed => ("La votación está abierta solo en la fase de priorización.", "Voting is open only in the prioritisation phase."),
+    ActErrNoDotsLeft => (
+        "Ya usó todos sus puntos. Quite uno de otra acción para moverlo.",
+        "You have used all your dots. Take one back from another action to move it."
+    ),
+    ActErrNoStacking => (
+        "En este taller cada persona pone como máximo un punto por acción.",
+        "In this workshop each person puts at most one dot on an action."
+    ),
+    ActErrNoDotToTake => ("No tiene puntos en esta acción.", "You have no dots on this action."),
+    ActErrMoscow => ("Elija una etiqueta MoSCoW de la lista.", "Choose a MoSCoW tag from the list."),
+    ActErrMoscowClosed => (
+        "Las etiquetas MoSCoW se ponen en las fases de priorización y hoja de ruta.",
+        "MoSCoW tags are set in the prioritisation and roadmap phases."
+    ),
+    ActErrMergeSame => ("Elija dos acciones distintas.", "Choose two different actions."),
+    ActErrMergeOtherTeam => (
+        "Solo se fusionan acciones del mismo equipo.",
+        "Only actions of the same team can be merged."
+    ),
+    ActErrWorkshopClosed => ("El taller está cerrado.", "The workshop is closed."),
     TabActions => ("Acciones", "Actions"),
     StaffTabPrioritisation => ("Priorización", "Prioritisation"),
     ErrRatingRange => ("Elija un valor del 1 al 5.", "Choose a value from 1 to 5."),

@@ -5,5 +5,7 @@ pub mod model;
 #[cfg(feature = "ssr")]
 pub mod repo;
 pub mod rules;
+mod server;
 
 pub use model::*;
+pub use server::*;

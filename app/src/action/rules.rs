@@ -22,7 +22,9 @@ use std::collections::{BTreeMap, BTreeSet};
 
 use serde::{Deserialize, Serialize};
 
-use super::model::{CostBand, Rating, Weights};
+use super::model::{CostBand, DotRules, Rating, Settings, Weights};
+use crate::error::AppError;
+use crate::i18n::Key;
 use crate::ids::ActionId;
 
 /// A criterion of the priority formula.
@@ -235,6 +237,193 @@ pub fn dependency_cycle(edges: &[(ActionId, ActionId)]) -> Option<Vec<ActionId>>
         }
     }
     None
+}
+
+/// The longest title, in characters.
+pub const TITLE_MAX_CHARS: usize = 200;
+/// The longest description, in characters.
+pub const DESCRIPTION_MAX_CHARS: usize = 4000;
+/// The longest responsible unit's name, in characters.
+pub const UNIT_MAX_CHARS: usize = 120;
+
+/// A proposed (or edited) action's fields, checked.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Proposal {
+    /// Title, trimmed.
+    pub title: String,
+    /// Description, trimmed.
+    pub description: String,
+    /// Responsible unit, trimmed.
+    pub unit: String,
+    /// Expected impact.
+    pub impact: Rating,
+    /// Effort.
+    pub effort: Rating,
+    /// Cost band.
+    pub cost: CostBand,
+}
+
+/// Reads a proposal form. Every mistake is reported at once, by field, in the user's
+/// language.
+pub fn parse_proposal(
+    title: &str,
+    description: &str,
+    unit: &str,
+    impact: &str,
+    effort: &str,
+    cost: &str,
+) -> Result<Proposal, AppError> {
+    let text = |field: &str, value: &str, min: usize, max: usize, missing: Key, long: Key| {
+        let value = value.trim();
+        let n = value.chars().count();
+        if n < min {
+            Err(AppError::invalid(field, missing))
+        } else if n > max {
+            Err(AppError::invalid(field, long))
+        } else {
+            Ok(value.to_owned())
+        }
+    };
+    let title = text(
+        "title",
+        title,
+        1,
+        TITLE_MAX_CHARS,
+        Key::ActErrTitleMissing,
+        Key::ActErrTitleTooLong,
+    );
+    let description = text(
+        "description",
+        description,
+        0,
+        DESCRIPTION_MAX_CHARS,
+        Key::ActErrTitleMissing,
+        Key::ActErrDescriptionTooLong,
+    );
+    let unit = text(
+        "unit",
+        unit,
+        1,
+        UNIT_MAX_CHARS,
+        Key::ActErrUnitMissing,
+        Key::ActErrUnitTooLong,
+    );
+    let impact = Rating::parse(impact, "impact");
+    let effort = Rating::parse(effort, "effort");
+    let cost = CostBand::parse(cost).ok_or_else(|| AppError::invalid("cost", Key::ActErrCostBand));
+    match (title, description, unit, impact, effort, cost) {
+        (Ok(title), Ok(description), Ok(unit), Ok(impact), Ok(effort), Ok(cost)) => Ok(Proposal {
+            title,
+            description,
+            unit,
+            impact,
+            effort,
+            cost,
+        }),
+        (title, description, unit, impact, effort, cost) => Err(AppError::merge([
+            title.err(),
+            description.err(),
+            unit.err(),
+            impact.err(),
+            effort.err(),
+            cost.err(),
+        ])
+        .unwrap_or(AppError::BadRequest)),
+    }
+}
+
+/// Reads the facilitator's settings form: dots 1–30, stacking, and the five weights 0–5
+/// (see [`Weights::check`]). Every mistake is reported at once.
+pub fn parse_settings(dots: &str, stack: bool, weights: [&str; 5]) -> Result<Settings, AppError> {
+    let dots = dots
+        .trim()
+        .parse::<u8>()
+        .ok()
+        .filter(|d| (1..=MAX_DOTS).contains(d))
+        .ok_or_else(|| AppError::invalid("dots", Key::ActErrDotsRange));
+    let fields = ["relevance", "ambition", "feasibility", "resources", "gap"];
+    let parsed: Vec<Result<u8, AppError>> = fields
+        .iter()
+        .zip(weights)
+        .map(|(field, typed)| {
+            typed
+                .trim()
+                .parse::<u8>()
+                .ok()
+                .filter(|w| *w <= Weights::MAX)
+                .ok_or_else(|| AppError::invalid(field, Key::ErrWeightRange))
+        })
+        .collect();
+    if let Some(err) = AppError::merge(
+        std::iter::once(dots.as_ref().err().cloned())
+            .chain(parsed.iter().map(|r| r.as_ref().err().cloned())),
+    ) {
+        return Err(err);
+    }
+    let w: Vec<u8> = parsed.into_iter().flatten().collect();
+    let weights = Weights {
+        relevance: w[0],
+        ambition: w[1],
+        feasibility: w[2],
+        resources: w[3],
+        gap: w[4],
+    };
+    weights.check()?;
+    Ok(Settings {
+        dots: DotRules {
+            per_participant: dots?,
+            stack,
+        },
+        weights,
+    })
+}
+
+/// The most dots a facilitator may give each participant.
+pub const MAX_DOTS: u8 = 30;
+
+/// What merging a duplicate does to one participant's dots: the two are added, but without
+/// stacking a participant keeps at most one dot on an action, and the extra dot goes back to
+/// them. Returns (dots kept on the merged action, dots returned).
+pub fn merged_dots(kept: u32, duplicate: u32, stack: bool) -> (u32, u32) {
+    let sum = kept + duplicate;
+    if stack || sum <= 1 {
+        (sum, 0)
+    } else {
+        (1, sum - 1)
+    }
+}
+
+/// The dependencies after merging `duplicate` into `kept`: the edges not touching the
+/// duplicate stay; then each edge to or from the duplicate, in order, is moved to the kept
+/// action unless it would make the kept action depend on itself, repeat an edge, or close a
+/// cycle. Returns the new edges (sorted) and the moved edges that were dropped.
+#[allow(clippy::type_complexity)]
+pub fn repoint_edges(
+    edges: &[(ActionId, ActionId)],
+    duplicate: ActionId,
+    kept: ActionId,
+) -> (Vec<(ActionId, ActionId)>, Vec<(ActionId, ActionId)>) {
+    let touches = |(from, to): &(ActionId, ActionId)| *from == duplicate || *to == duplicate;
+    let mut set: BTreeSet<(ActionId, ActionId)> =
+        edges.iter().filter(|e| !touches(e)).copied().collect();
+    let mut moved: Vec<(ActionId, ActionId)> = edges.iter().filter(|e| touches(e)).copied().collect();
+    moved.sort_unstable();
+    let swap = |a: ActionId| if a == duplicate { kept } else { a };
+    let mut dropped = Vec::new();
+    for (from, to) in moved {
+        let edge = (swap(from), swap(to));
+        if edge.0 == edge.1 || set.contains(&edge) {
+            continue;
+        }
+        let mut with: Vec<(ActionId, ActionId)> = set.iter().copied().collect();
+        with.push(edge);
+        if dependency_cycle(&with).is_some() {
+            dropped.push(edge);
+        } else {
+            set.insert(edge);
+        }
+    }
+    (set.into_iter().collect(), dropped)
 }
 
 #[cfg(test)]
