@@ -692,6 +692,117 @@ messages! {
     ),
 
     // Prioritisation (actions, dot votes, weights, matrix): keys go below this line.
+    ActQuickWins => ("Victorias rápidas", "Quick wins"),
+    ActBigBets => ("Grandes apuestas", "Big bets"),
+    ActFillIns => ("Rellenos", "Fill-ins"),
+    ActTimeSinks => ("Pozos de tiempo", "Time sinks"),
+    ActQuadrants => ("Cuadrantes", "Quadrants"),
+    ActMatrixTitle => ("Matriz impacto / esfuerzo", "Impact / effort matrix"),
+    ActMatrixTable => ("Ver la matriz como tabla", "Show the matrix as a table"),
+    ActMatrixLabel => (
+        "Matriz de {count} acciones: esfuerzo en el eje horizontal, impacto en el vertical, tamaño según los puntos. Los datos están en la tabla.",
+        "Matrix of {count} actions: effort across, impact up, size by dots. The data is in the table."
+    ),
+    ActMatrixHelp => (
+        "Arriba a la izquierda, las victorias rápidas: mucho impacto con poco esfuerzo. Las burbujas más grandes tienen más puntos.",
+        "Top left are the quick wins: high impact for little effort. Bigger bubbles have more dots."
+    ),
+    ActEffort => ("Esfuerzo", "Effort"),
+    ActImpact => ("Impacto", "Impact"),
+    ActDotsWord => ("puntos", "dots"),
+    ActDots => ("Puntos", "Dots"),
+    ActQuadrant => ("Cuadrante", "Quadrant"),
+    ActTitle => ("Título", "Title"),
+    ActDescription => ("Descripción", "Description"),
+    ActUnit => ("Unidad responsable", "Responsible unit"),
+    ActIndicators => ("Indicadores que mejora", "Indicators it improves"),
+    ActIndicatorsHelp => ("Las debilidades del equipo aparecen primero.", "Your team's weaknesses come first."),
+    ActCost => ("Costo", "Cost"),
+    ActLow => ("bajo", "low"),
+    ActHigh => ("alto", "high"),
+    ActDependsOn => ("Depende de", "Depends on"),
+    ActCritRelevance => ("Relevancia", "Relevance"),
+    ActCritAmbition => ("Ambición", "Ambition"),
+    ActCritFeasibility => ("Factibilidad", "Feasibility"),
+    ActCritResources => ("Recursos", "Resources"),
+    ActCritGap => ("Brecha", "Gap"),
+    ActCritRelevanceHelp => (
+        "puntos de la acción ÷ puntos de la acción más votada del equipo",
+        "the action's dots ÷ the dots of the team's most voted action"
+    ),
+    ActCritAmbitionHelp => ("(impacto − 1) ÷ 4", "(impact − 1) ÷ 4"),
+    ActCritFeasibilityHelp => ("(5 − esfuerzo) ÷ 4", "(5 − effort) ÷ 4"),
+    ActCritResourcesHelp => ("costo bajo 1, medio 0,5, alto 0", "low cost 1, medium 0.5, high 0"),
+    ActCritGapHelp => (
+        "media de (meta − nivel actual) ÷ 4 en los indicadores vinculados",
+        "mean of (target − current level) ÷ 4 over the linked indicators"
+    ),
+    ActFormula => (
+        "Puntaje = 100 × la suma de (peso × valor) de cada criterio ÷ la suma de los pesos; cada valor va de 0 a 1, y la brecha solo cuenta si la acción tiene indicadores con nivel conocido.",
+        "Score = 100 × the sum of (weight × value) over the criteria ÷ the sum of the weights; each value goes from 0 to 1, and the gap counts only when the action has indicators with a known level."
+    ),
+    ActWhyTitle => ("¿Por qué está aquí?", "Why is it ranked here?"),
+    ActCriterion => ("Criterio", "Criterion"),
+    ActValue => ("Valor (0–1)", "Value (0–1)"),
+    ActWeight => ("Peso", "Weight"),
+    ActPoints => ("Puntos del puntaje", "Points"),
+    ActTotal => ("Puntaje", "Score"),
+    ActScore => ("Puntaje", "Score"),
+    ActScoreLine => ("Puntaje: {score} de 100", "Score: {score} of 100"),
+    ActNoActions => ("Todavía no hay acciones.", "No actions yet."),
+    ActPageTitle => ("Acciones", "Actions"),
+    ActReadOnly => (
+        "Las acciones se proponen, editan y votan solo durante la fase de priorización; ahora puede leerlas.",
+        "Actions are proposed, edited and voted on only during the prioritisation phase; for now you can read them."
+    ),
+    ActRemainingDots => ("Puntos restantes: {n} de {m}", "Remaining dots: {n} of {m}"),
+    ActStackingOn => ("puede poner varios en una acción", "you may put several on one action"),
+    ActStackingOff => ("como máximo uno por acción", "at most one per action"),
+    ActWeaknessesTitle => ("Debilidades del equipo", "Your team's weaknesses"),
+    ActNoWeaknesses => (
+        "Nadie marcó debilidades y ningún indicador está por debajo de 3. Puede proponer acciones para cualquier indicador.",
+        "Nobody marked weaknesses and no indicator is below 3. You can propose actions for any indicator."
+    ),
+    ActUseSuggestion => ("Partir de esta", "Start from this"),
+    ActUseSuggestionLabel => ("Usar «{title}» como punto de partida", "Use “{title}” as a starting point"),
+    ActRankedTitle => ("Acciones por prioridad", "Actions by priority"),
+    ActRankedHelp => (
+        "Orden: etiqueta MoSCoW del líder (imprescindible, importante, deseable, sin etiqueta, esta vez no), luego el puntaje.",
+        "Order: the lead's MoSCoW tag (must, should, could, untagged, won't), then the score."
+    ),
+    ActProposeTitle => ("Proponer una acción", "Propose an action"),
+    ActProposeSubmit => ("Proponer", "Propose"),
+    ActDotsTotal => ("{n} puntos en total", "{n} dots in all"),
+    ActMyDots => ("suyos: {n}", "yours: {n}"),
+    ActVoteLabel => ("Poner un punto en «{title}»", "Add a dot to “{title}”"),
+    ActUnvoteLabel => ("Quitar un punto de «{title}»", "Take a dot back from “{title}”"),
+    ActMoscowLabel => ("MoSCoW", "MoSCoW"),
+    ActMoscowNone => ("Sin etiqueta", "Untagged"),
+    ActMoscowSubmit => ("Guardar etiqueta", "Save tag"),
+    ActEdit => ("Editar", "Edit"),
+    ActEditSubmit => ("Guardar cambios", "Save changes"),
+    ActDelete => ("Eliminar…", "Delete…"),
+    ActDeleteConfirm => (
+        "Se eliminarán la acción y sus puntos. No se puede deshacer.",
+        "The action and its dots will be deleted. This cannot be undone."
+    ),
+    ActDeleteSubmit => ("Eliminar la acción", "Delete the action"),
+    ActStaffTitle => ("Priorización", "Prioritisation"),
+    ActSettingsTitle => ("Puntos y pesos", "Dots and weights"),
+    ActDotsSetting => ("Puntos por participante (1–30)", "Dots per participant (1–30)"),
+    ActStackSetting => ("Permitir varios puntos en una misma acción", "Allow several dots on one action"),
+    ActSettingsSubmit => ("Guardar", "Save"),
+    ActSettingsSaved => ("Guardado.", "Saved."),
+    ActTeamPicker => ("Equipo", "Team"),
+    ActMergeTitle => ("Fusionar duplicados…", "Merge duplicates…"),
+    ActMergeHelp => (
+        "Los puntos se suman (sin acumulación, un punto por persona; el sobrante vuelve a la persona), los indicadores se unen y las dependencias pasan a la acción que se conserva.",
+        "Dots are added (without stacking, one per person; the extra dot goes back to them), indicators are united and dependencies move to the action kept."
+    ),
+    ActMergeDuplicate => ("Duplicado (se elimina)", "Duplicate (deleted)"),
+    ActMergeKeep => ("Acción que se conserva", "Action to keep"),
+    ActMergeConfirm => ("Entiendo que el duplicado se elimina.", "I understand the duplicate is deleted."),
+    ActMergeSubmit => ("Fusionar", "Merge"),
     ActErrTitleMissing => ("Escriba un título.", "Write a title."),
     ActErrTitleTooLong => ("El título admite hasta 200 caracteres.", "The title takes up to 200 characters."),
     ActErrDescriptionTooLong => ("La descripción admite hasta 4000 caracteres.", "The description takes up to 4000 characters."),

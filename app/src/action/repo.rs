@@ -69,7 +69,7 @@ pub async fn ranked_on(
     let rows = sqlx::query(
         "SELECT a.id, a.title, a.description, a.responsible_unit, a.impact, a.effort, a.cost_band,
                 a.moscow, a.version,
-                COALESCE((SELECT SUM(v.dots) FROM action_votes v WHERE v.action_id = a.id), 0) AS dots
+                CAST(COALESCE((SELECT SUM(v.dots) FROM action_votes v WHERE v.action_id = a.id), 0) AS BIGINT) AS dots
          FROM actions a
          WHERE a.team_id = $1 AND a.workshop_id = $2
          ORDER BY a.id",
@@ -628,7 +628,7 @@ pub async fn vote(
          JOIN participants p ON p.team_id = a.team_id AND p.id = $2
          JOIN workshops w ON w.id = a.workshop_id
          WHERE a.id = $1 AND w.phase = 'prioritisation'
-           AND (SELECT COALESCE(SUM(v.dots), 0) FROM action_votes v WHERE v.participant_id = p.id)
+           AND (SELECT CAST(COALESCE(SUM(v.dots), 0) AS BIGINT) FROM action_votes v WHERE v.participant_id = p.id)
                < w.dots_per_participant
          ON CONFLICT (action_id, participant_id) DO UPDATE SET dots = action_votes.dots + 1
          WHERE EXISTS (SELECT 1 FROM workshops w2 JOIN actions a2 ON a2.workshop_id = w2.id
@@ -645,7 +645,7 @@ pub async fn vote(
     // Nothing written: say why.
     let row = sqlx::query(
         "SELECT w.phase, w.dots_per_participant,
-                (SELECT COALESCE(SUM(v.dots), 0) FROM action_votes v WHERE v.participant_id = p.id) AS used
+                (SELECT CAST(COALESCE(SUM(v.dots), 0) AS BIGINT) FROM action_votes v WHERE v.participant_id = p.id) AS used
          FROM participants p JOIN workshops w ON w.id = p.workshop_id WHERE p.id = $1",
     )
     .bind(participant.0)

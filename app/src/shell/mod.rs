@@ -93,6 +93,8 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/facilitate/workshops/:id/present/:chart") view=crate::dashboard::PresentPage ssr=SsrMode::Async />
 
                     // Prioritisation: routes go below this line.
+                    <Route path=path!("/workshops/:id/actions") view=crate::action::ActionsPage ssr=SsrMode::Async />
+                    <Route path=path!("/facilitate/workshops/:id/prioritisation") view=crate::action::PrioritisationPage ssr=SsrMode::Async />
 
                     // Roadmap: routes go below this line.
                     <Route path=path!("/workshops/:id/roadmap") view=crate::roadmap::RoadmapPage ssr=SsrMode::Async />

@@ -147,3 +147,112 @@ fn a_long_chain_does_not_overflow() {
         .collect();
     assert_eq!(dependency_cycle(&edges), None);
 }
+
+fn a(id: i64) -> ActionId {
+    ActionId(id)
+}
+
+#[test]
+fn a_proposal_is_trimmed_and_every_mistake_reported_at_once() {
+    let ok = parse_proposal("  Portal ", "", " Planificación ", "4", " 2", "medium").unwrap();
+    assert_eq!(ok.title, "Portal");
+    assert_eq!(ok.unit, "Planificación");
+    assert_eq!((ok.impact.get(), ok.effort.get()), (4, 2));
+    assert_eq!(ok.cost, CostBand::Medium);
+    let long = "é".repeat(TITLE_MAX_CHARS + 1);
+    match parse_proposal(&long, &"x".repeat(4001), "", "0", "6", "cheap") {
+        Err(AppError::Validation { fields }) => {
+            let names: Vec<&str> = fields.keys().map(String::as_str).collect();
+            assert_eq!(
+                names,
+                ["cost", "description", "effort", "impact", "title", "unit"]
+            );
+            assert_eq!(fields["title"], vec![Key::ActErrTitleTooLong]);
+            assert_eq!(fields["unit"], vec![Key::ActErrUnitMissing]);
+        }
+        other => panic!("{other:?}"),
+    }
+    // Exactly at the limits is fine, counted in characters.
+    assert!(parse_proposal(&"é".repeat(200), "", "u", "1", "5", "low").is_ok());
+}
+
+#[test]
+fn settings_are_read_within_their_ranges() {
+    let s = parse_settings("30", false, ["0", "5", "1", "0", "0"]).unwrap();
+    assert_eq!(s.dots.per_participant, 30);
+    assert!(!s.dots.stack);
+    assert_eq!(s.weights.ambition, 5);
+    for (dots, weights, field) in [
+        ("0", ["1"; 5], "dots"),
+        ("31", ["1"; 5], "dots"),
+        ("x", ["1"; 5], "dots"),
+        ("5", ["1", "1", "6", "1", "1"], "feasibility"),
+        ("5", ["1", "1", "1", "1", "-1"], "gap"),
+        ("5", ["0"; 5], "relevance"),
+    ] {
+        match parse_settings(dots, true, weights) {
+            Err(AppError::Validation { fields }) => assert!(fields.contains_key(field), "{field}"),
+            other => panic!("{dots} {weights:?}: {other:?}"),
+        }
+    }
+}
+
+#[test]
+fn merged_dots_are_capped_without_stacking() {
+    assert_eq!(merged_dots(2, 3, true), (5, 0));
+    assert_eq!(merged_dots(1, 1, false), (1, 1));
+    assert_eq!(merged_dots(0, 1, false), (1, 0));
+    assert_eq!(merged_dots(0, 0, false), (0, 0));
+}
+
+#[test]
+fn repointing_moves_edges_and_never_makes_a_self_dependency_or_cycle() {
+    // 2 is the duplicate of 1. 2 → 3 moves to 1 → 3; 4 → 2 to 4 → 1; 1 → 2 would be 1 → 1.
+    let (edges, dropped) = repoint_edges(&[(a(2), a(3)), (a(4), a(2)), (a(1), a(2))], a(2), a(1));
+    assert_eq!(edges, vec![(a(1), a(3)), (a(4), a(1))]);
+    assert!(dropped.is_empty());
+    // 1 → 5 stays; 5 → 2 would become 5 → 1, closing 1 → 5 → 1: dropped.
+    let (edges, dropped) = repoint_edges(&[(a(1), a(5)), (a(5), a(2))], a(2), a(1));
+    assert_eq!(edges, vec![(a(1), a(5))]);
+    assert_eq!(dropped, vec![(a(5), a(1))]);
+    assert!(dependency_cycle(&edges).is_none());
+    // Repeated edges appear once.
+    let (edges, _) = repoint_edges(&[(a(1), a(3)), (a(2), a(3))], a(2), a(1));
+    assert_eq!(edges, vec![(a(1), a(3))]);
+}
+
+#[test]
+fn the_priority_order_is_moscow_then_score_then_id() {
+    use crate::action::model::{priority_order, Moscow, RankedAction};
+    let ranked = |id: i64, moscow: Option<Moscow>, total: f64| RankedAction {
+        id: a(id),
+        title: String::new(),
+        description: String::new(),
+        unit: String::new(),
+        impact: r(3),
+        effort: r(3),
+        cost: CostBand::Low,
+        moscow,
+        dots: 0,
+        score: Score {
+            total,
+            terms: Vec::new(),
+        },
+        quadrant: Quadrant::BigBet,
+        indicators: Vec::new(),
+        depends_on: Vec::new(),
+        version: 1,
+    };
+    let mut list = vec![
+        ranked(1, Some(Moscow::Wont), 99.0),
+        ranked(2, None, 80.0),
+        ranked(3, Some(Moscow::Could), 10.0),
+        ranked(4, None, 90.0),
+        ranked(5, Some(Moscow::Must), 0.0),
+        ranked(6, Some(Moscow::Should), 50.0),
+        ranked(7, None, 90.0),
+    ];
+    list.sort_by(priority_order);
+    let ids: Vec<i64> = list.iter().map(|x| x.id.0).collect();
+    assert_eq!(ids, [5, 6, 3, 4, 7, 2, 1]);
+}
