@@ -1015,6 +1015,73 @@ messages! {
     StatusCompleted => ("Completado", "Completed"),
 
     // Roadmap charts and scheduling rules: keys go below this line.
+    RmcMilestoneKickoff => (
+        "Arranque: unidad responsable y plan acordados",
+        "Kickoff: unit named, plan agreed"
+    ),
+    RmcMilestoneMidpoint => (
+        "Mitad del camino: avance publicado",
+        "Halfway: progress published"
+    ),
+    RmcMilestoneDelivery => (
+        "Entrega: resultado publicado",
+        "Delivery: result published"
+    ),
+    RmcErrEndBeforeStart => (
+        "La fecha de fin no puede ser anterior a la de inicio.",
+        "The end date cannot be before the start date."
+    ),
+    RmcErrStartsBeforeDependency => (
+        "Esta acción no puede empezar antes de que terminen: {names}. Elija una fecha de inicio posterior o cambie esas fechas.",
+        "This action cannot start before these have ended: {names}. Choose a later start date or change their dates."
+    ),
+    RmcErrDateFormat => (
+        "Escriba la fecha como AAAA-MM-DD, por ejemplo 2027-03-31.",
+        "Write the date as YYYY-MM-DD, for example 2027-03-31."
+    ),
+    RmcErrDateNoSuchDay => (
+        "Ese día no existe en el calendario (revise el mes y el día).",
+        "That day does not exist in the calendar (check the month and the day)."
+    ),
+    RmcErrDateRange => (
+        "Elija una fecha entre los años 2000 y 2099.",
+        "Choose a date between the years 2000 and 2099."
+    ),
+    RmcGanttTitle => ("Cronograma por unidad responsable", "Timeline by responsible unit"),
+    RmcGanttAxis => ("Meses desde el inicio de la hoja de ruta", "Months from the roadmap's start"),
+    RmcGanttOffset => ("Inicio (meses)", "Start (months)"),
+    RmcGanttDuration => ("Duración (meses)", "Duration (months)"),
+    RmcGanttLabel => (
+        "Diagrama de Gantt: cada acción es una barra desde su inicio hasta su fin, agrupadas por unidad responsable. La tabla tiene los mismos datos.",
+        "Gantt chart: each action is a bar from its start to its end, grouped by responsible unit. The table holds the same data."
+    ),
+    RmcRadarTitle => ("Nivel actual y meta por pilar", "Current level and target by pillar"),
+    RmcRadarLabel => (
+        "Radar del nivel actual y de la meta de cada pilar, de 0 a 5. La tabla tiene los mismos datos.",
+        "Radar of each pillar's current level and target, from 0 to 5. The table holds the same data."
+    ),
+    RmcCurrent => ("Nivel actual", "Current level"),
+    RmcTarget => ("Meta", "Target"),
+    RmcChange => ("Cambio esperado", "Expected change"),
+    RmcPillar => ("Pilar", "Pillar"),
+    RmcHorizonsTitle => ("Acciones por horizonte y equipo", "Actions by horizon and team"),
+    RmcHorizonsLabel => (
+        "Barras apiladas con el número de acciones de cada equipo que empiezan ahora, después y más adelante. La tabla tiene los mismos datos.",
+        "Stacked bars of how many of each team's actions start now, next and later. The table holds the same data."
+    ),
+    RmcHorizonNowShort => ("Ahora", "Now"),
+    RmcHorizonNextShort => ("Después", "Next"),
+    RmcHorizonLaterShort => ("Más adelante", "Later"),
+    RmcUnit => ("Unidad responsable", "Responsible unit"),
+    RmcAction => ("Acción", "Action"),
+    RmcStart => ("Inicio", "Start"),
+    RmcEnd => ("Fin", "End"),
+    RmcHorizon => ("Horizonte", "Horizon"),
+    RmcDependsOn => ("Depende de", "Depends on"),
+    RmcTeam => ("Equipo", "Team"),
+    RmcTotal => ("Total", "Total"),
+    RmcNothing => ("—", "—"),
+    RmcMonths => ("meses", "months"),
 
     // Re-assessment rounds: keys go below this line.
     StaffTabRounds => ("Rondas", "Rounds"),
