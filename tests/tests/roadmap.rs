@@ -444,16 +444,20 @@ on_both_databases! {
         let reply = edit_dates(&app, &w, &w.lead, &training, "2028-05-01", "2028-04-01").await;
         assert_eq!(reply.status, 422, "{}", reply.body);
         assert_eq!(fields(&reply), ["ends_on"]);
+        assert_eq!(reply.json()["fields"]["ends_on"][0], "RmcErrEndBeforeStart");
         let reply = edit_dates(&app, &w, &w.lead, &training, "mañana", "").await;
         assert_eq!(reply.status, 422, "{}", reply.body);
         assert_eq!(fields(&reply), ["starts_on"]);
         // Starting before its dependency ends: refused, naming it.
         let reply = edit_dates(&app, &w, &w.lead, &training, &portal.ends_on, "").await;
         assert_eq!(reply.status, 409, "{}", reply.body);
+        assert_eq!(reply.json()["reason"], "RmcErrStartsBeforeDependency");
         assert_eq!(reply.json()["names"], serde_json::json!(["Portal de datos abiertos"]));
+        assert!(reply.json()["message"].as_str().unwrap().contains("Portal de datos abiertos"));
         // Ending after an item that depends on it starts: refused, naming that item.
         let reply = edit_dates(&app, &w, &w.lead, &portal, &portal.starts_on, &training.starts_on).await;
         assert_eq!(reply.status, 409, "{}", reply.body);
+        assert_eq!(reply.json()["reason"], "RmErrEndsAfterDependent");
         assert_eq!(reply.json()["names"], serde_json::json!(["Capacitar a la ciudadanía"]));
         assert_eq!(snapshot(&app).await, before);
 
