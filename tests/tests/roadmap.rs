@@ -51,7 +51,11 @@ async fn world(app: &TestApp) -> World {
         .unwrap_or_else(|| panic!("create workshop: {reply:?}"));
     let w = workshop.to_string();
     let added = app
-        .call_as(&owner, "add_teams", &[("workshop", &w), ("names", "Azuay\nLoja")])
+        .call_as(
+            &owner,
+            "add_teams",
+            &[("workshop", &w), ("names", "Azuay\nLoja")],
+        )
         .await;
     assert!(added.status.is_success(), "{added:?}");
     let teams: Vec<i64> =
@@ -78,7 +82,11 @@ async fn world(app: &TestApp) -> World {
             .call_as(
                 &owner,
                 "set_team_lead",
-                &[("workshop", &w), ("participant", &id.to_string()), ("lead", "true")],
+                &[
+                    ("workshop", &w),
+                    ("participant", &id.to_string()),
+                    ("lead", "true"),
+                ],
             )
             .await;
         assert!(reply.status.is_success(), "{reply:?}");
@@ -133,13 +141,15 @@ async fn action(
 
 /// `action` cannot start before `on` has ended.
 async fn depend(app: &TestApp, w: &World, team: usize, action: i64, on: i64) {
-    sqlx::query("INSERT INTO action_dependencies (action_id, depends_on, team_id) VALUES ($1, $2, $3)")
-        .bind(action)
-        .bind(on)
-        .bind(w.teams[team])
-        .execute(app.db().pool())
-        .await
-        .unwrap();
+    sqlx::query(
+        "INSERT INTO action_dependencies (action_id, depends_on, team_id) VALUES ($1, $2, $3)",
+    )
+    .bind(action)
+    .bind(on)
+    .bind(w.teams[team])
+    .execute(app.db().pool())
+    .await
+    .unwrap();
 }
 
 /// An item as stored, by its action's title.
@@ -249,17 +259,34 @@ async fn snapshot(app: &TestApp) -> String {
 }
 
 /// Generates team 0's roadmap as `cookie`.
-async fn generate(app: &TestApp, w: &World, cookie: &str, start: &str, reset: bool) -> tests::Reply {
+async fn generate(
+    app: &TestApp,
+    w: &World,
+    cookie: &str,
+    start: &str,
+    reset: bool,
+) -> tests::Reply {
     let wid = w.w();
     let team = w.teams[0].to_string();
-    let mut pairs = vec![("workshop", wid.as_str()), ("team", team.as_str()), ("starts_on", start)];
+    let mut pairs = vec![
+        ("workshop", wid.as_str()),
+        ("team", team.as_str()),
+        ("starts_on", start),
+    ];
     if reset {
         pairs.push(("reset_pinned", "true"));
     }
     app.call_as(cookie, "generate_roadmap", &pairs).await
 }
 
-async fn edit_dates(app: &TestApp, w: &World, cookie: &str, item: &Item, start: &str, end: &str) -> tests::Reply {
+async fn edit_dates(
+    app: &TestApp,
+    w: &World,
+    cookie: &str,
+    item: &Item,
+    start: &str,
+    end: &str,
+) -> tests::Reply {
     app.call_as(
         cookie,
         "edit_item_dates",
@@ -292,13 +319,49 @@ struct Plan {
 
 async fn plan(app: &TestApp, w: &World) -> Plan {
     // Must: not a quick win (low impact), 9 months.
-    let portal = action(app, w, 0, "Portal de datos abiertos", "TIC", (2, 4), Some("must")).await;
+    let portal = action(
+        app,
+        w,
+        0,
+        "Portal de datos abiertos",
+        "TIC",
+        (2, 4),
+        Some("must"),
+    )
+    .await;
     // Should: not a quick win (high effort), 6 months.
-    action(app, w, 0, "Sistema de trámites", "TIC", (4, 3), Some("should")).await;
+    action(
+        app,
+        w,
+        0,
+        "Sistema de trámites",
+        "TIC",
+        (4, 3),
+        Some("should"),
+    )
+    .await;
     // Could: a quick win (high impact, low effort), 2 months; ranks last but goes first.
-    action(app, w, 0, "Publicar el presupuesto", "TIC", (5, 1), Some("could")).await;
+    action(
+        app,
+        w,
+        0,
+        "Publicar el presupuesto",
+        "TIC",
+        (5, 1),
+        Some("could"),
+    )
+    .await;
     // Depends on the portal.
-    let training = action(app, w, 0, "Capacitar a la ciudadanía", "Participación", (4, 2), None).await;
+    let training = action(
+        app,
+        w,
+        0,
+        "Capacitar a la ciudadanía",
+        "Participación",
+        (4, 2),
+        None,
+    )
+    .await;
     depend(app, w, 0, training, portal).await;
     action(app, w, 0, "Nueva sede", "Obras", (3, 5), Some("wont")).await;
     Plan { portal, training }

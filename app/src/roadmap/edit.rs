@@ -52,8 +52,9 @@ pub fn parse_follow_up(status: &str, progress: &str) -> AppResult<(Status, u8)> 
     match (status, progress) {
         (Ok(Status::Completed), Ok(_)) => Ok((Status::Completed, 100)),
         (Ok(status), Ok(progress)) => Ok((status, progress)),
-        (status, progress) => Err(AppError::merge([status.err(), progress.err()])
-            .unwrap_or(AppError::BadRequest)),
+        (status, progress) => {
+            Err(AppError::merge([status.err(), progress.err()]).unwrap_or(AppError::BadRequest))
+        }
     }
 }
 
@@ -75,7 +76,10 @@ pub fn follow_milestones(
     milestones
         .iter()
         .filter_map(|&(id, due)| {
-            let moved = due.checked_add(shift).unwrap_or(Date::MAX).clamp(to.0, to.1);
+            let moved = due
+                .checked_add(shift)
+                .unwrap_or(Date::MAX)
+                .clamp(to.0, to.1);
             (moved != due).then_some((id, moved))
         })
         .collect()
@@ -125,7 +129,10 @@ mod tests {
         assert_eq!(parse_owner("  Secretaría  ").unwrap(), "Secretaría");
         assert_eq!(field_of(parse_owner("   ").unwrap_err()), ["owner"]);
         assert!(parse_owner(&"x".repeat(OWNER_MAX)).is_ok());
-        assert_eq!(field_of(parse_owner(&"x".repeat(OWNER_MAX + 1)).unwrap_err()), ["owner"]);
+        assert_eq!(
+            field_of(parse_owner(&"x".repeat(OWNER_MAX + 1)).unwrap_err()),
+            ["owner"]
+        );
     }
 
     #[test]
@@ -138,15 +145,39 @@ mod tests {
 
     #[test]
     fn follow_up_reads_levels_and_percentages() {
-        assert_eq!(parse_follow_up("limited", "30").unwrap(), (Status::Limited, 30));
-        assert_eq!(parse_follow_up("substantial", " 75 % ").unwrap(), (Status::Substantial, 75));
-        assert_eq!(parse_follow_up("not_started", "0").unwrap(), (Status::NotStarted, 0));
+        assert_eq!(
+            parse_follow_up("limited", "30").unwrap(),
+            (Status::Limited, 30)
+        );
+        assert_eq!(
+            parse_follow_up("substantial", " 75 % ").unwrap(),
+            (Status::Substantial, 75)
+        );
+        assert_eq!(
+            parse_follow_up("not_started", "0").unwrap(),
+            (Status::NotStarted, 0)
+        );
         // Completed means done.
-        assert_eq!(parse_follow_up("completed", "40").unwrap(), (Status::Completed, 100));
-        assert_eq!(field_of(parse_follow_up("limited", "101").unwrap_err()), ["progress"]);
-        assert_eq!(field_of(parse_follow_up("limited", "-1").unwrap_err()), ["progress"]);
-        assert_eq!(field_of(parse_follow_up("limited", "").unwrap_err()), ["progress"]);
-        assert_eq!(field_of(parse_follow_up("done", "10").unwrap_err()), ["status"]);
+        assert_eq!(
+            parse_follow_up("completed", "40").unwrap(),
+            (Status::Completed, 100)
+        );
+        assert_eq!(
+            field_of(parse_follow_up("limited", "101").unwrap_err()),
+            ["progress"]
+        );
+        assert_eq!(
+            field_of(parse_follow_up("limited", "-1").unwrap_err()),
+            ["progress"]
+        );
+        assert_eq!(
+            field_of(parse_follow_up("limited", "").unwrap_err()),
+            ["progress"]
+        );
+        assert_eq!(
+            field_of(parse_follow_up("done", "10").unwrap_err()),
+            ["status"]
+        );
         assert_eq!(
             field_of(parse_follow_up("done", "x").unwrap_err()),
             ["progress", "status"],
@@ -157,11 +188,19 @@ mod tests {
     #[test]
     fn a_moved_item_keeps_its_length() {
         assert_eq!(
-            moved(date!(2027 - 01 - 01), date!(2027 - 02 - 28), date!(2027 - 03 - 01)),
+            moved(
+                date!(2027 - 01 - 01),
+                date!(2027 - 02 - 28),
+                date!(2027 - 03 - 01)
+            ),
             (date!(2027 - 03 - 01), date!(2027 - 04 - 28))
         );
         assert_eq!(
-            moved(date!(2027 - 01 - 01), date!(2027 - 01 - 01), date!(2026 - 12 - 31)),
+            moved(
+                date!(2027 - 01 - 01),
+                date!(2027 - 01 - 01),
+                date!(2026 - 12 - 31)
+            ),
             (date!(2026 - 12 - 31), date!(2026 - 12 - 31))
         );
     }
@@ -176,12 +215,24 @@ mod tests {
         ];
         // Ten days later, same length: every milestone moves ten days.
         assert_eq!(
-            follow_milestones(&stones, date!(2027 - 01 - 01), (date!(2027 - 01 - 11), date!(2027 - 03 - 11))),
-            vec![(a, date!(2027 - 01 - 11)), (b, date!(2027 - 02 - 10)), (c, date!(2027 - 03 - 11))]
+            follow_milestones(
+                &stones,
+                date!(2027 - 01 - 01),
+                (date!(2027 - 01 - 11), date!(2027 - 03 - 11))
+            ),
+            vec![
+                (a, date!(2027 - 01 - 11)),
+                (b, date!(2027 - 02 - 10)),
+                (c, date!(2027 - 03 - 11))
+            ]
         );
         // Same start, shorter: only the milestone past the new end moves, onto it.
         assert_eq!(
-            follow_milestones(&stones, date!(2027 - 01 - 01), (date!(2027 - 01 - 01), date!(2027 - 02 - 01))),
+            follow_milestones(
+                &stones,
+                date!(2027 - 01 - 01),
+                (date!(2027 - 01 - 01), date!(2027 - 02 - 01))
+            ),
             vec![(c, date!(2027 - 02 - 01))]
         );
     }
@@ -209,7 +260,13 @@ mod tests {
         let (s, e) = (date!(2027 - 01 - 01), date!(2027 - 06 - 30));
         assert!(check_milestone_date(s, s, e).is_ok());
         assert!(check_milestone_date(e, s, e).is_ok());
-        assert_eq!(field_of(check_milestone_date(date!(2026 - 12 - 31), s, e).unwrap_err()), ["due_on"]);
-        assert_eq!(field_of(check_milestone_date(date!(2027 - 07 - 01), s, e).unwrap_err()), ["due_on"]);
+        assert_eq!(
+            field_of(check_milestone_date(date!(2026 - 12 - 31), s, e).unwrap_err()),
+            ["due_on"]
+        );
+        assert_eq!(
+            field_of(check_milestone_date(date!(2027 - 07 - 01), s, e).unwrap_err()),
+            ["due_on"]
+        );
     }
 }

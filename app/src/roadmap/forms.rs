@@ -8,8 +8,8 @@ use leptos::server::ServerAction;
 
 use super::model::{ItemView, MilestoneView, Status};
 use super::server::{
-    AddMilestone, EditItemDates, EditMilestone, GenerateAllRoadmaps, GenerateRoadmap,
-    Permissions, RemoveMilestone, SetItemOwner, SetItemStatus, UnpinItem,
+    AddMilestone, EditItemDates, EditMilestone, GenerateAllRoadmaps, GenerateRoadmap, Permissions,
+    RemoveMilestone, SetItemOwner, SetItemStatus, UnpinItem,
 };
 use crate::error::AppError;
 use crate::i18n::{use_lang, Key};

@@ -17,7 +17,8 @@ use crate::workshop::Phase;
 /// Reads an ISO date the database holds; a malformed one is the server's fault.
 pub fn stored_date(value: &str) -> AppResult<Date> {
     let format = time::macros::format_description!("[year]-[month]-[day]");
-    Date::parse(value.trim(), format).map_err(|_| AppError::internal("malformed date stored", value))
+    Date::parse(value.trim(), format)
+        .map_err(|_| AppError::internal("malformed date stored", value))
 }
 
 /// A date as the database stores it (ISO).
@@ -87,7 +88,8 @@ fn read_item(row: &sqlx::any::AnyRow) -> AppResult<StoredItem> {
     })
 }
 
-const ITEM_COLUMNS: &str = "i.id, i.team_id, i.action_id, a.title, i.owner, i.starts_on, i.ends_on, \
+const ITEM_COLUMNS: &str =
+    "i.id, i.team_id, i.action_id, a.title, i.owner, i.starts_on, i.ends_on, \
      i.pinned, i.status, i.progress, i.version";
 
 /// The first day of a team's roadmap, once it has been generated.
@@ -95,10 +97,11 @@ pub async fn start_of<'e>(
     db: impl Executor<'e, Database = Any>,
     team: TeamId,
 ) -> AppResult<Option<Date>> {
-    let value: Option<String> = sqlx::query_scalar("SELECT starts_on FROM roadmaps WHERE team_id = $1")
-        .bind(team.0)
-        .fetch_optional(db)
-        .await?;
+    let value: Option<String> =
+        sqlx::query_scalar("SELECT starts_on FROM roadmaps WHERE team_id = $1")
+            .bind(team.0)
+            .fetch_optional(db)
+            .await?;
     value.as_deref().map(stored_date).transpose()
 }
 
@@ -186,10 +189,11 @@ pub async fn dependencies<'e>(
     db: impl Executor<'e, Database = Any>,
     team: TeamId,
 ) -> AppResult<Vec<(ActionId, ActionId)>> {
-    let rows = sqlx::query("SELECT action_id, depends_on FROM action_dependencies WHERE team_id = $1")
-        .bind(team.0)
-        .fetch_all(db)
-        .await?;
+    let rows =
+        sqlx::query("SELECT action_id, depends_on FROM action_dependencies WHERE team_id = $1")
+            .bind(team.0)
+            .fetch_all(db)
+            .await?;
     rows.iter()
         .map(|r| {
             Ok((
@@ -573,7 +577,11 @@ pub async fn write_dates(
 }
 
 /// A new owner for a claimed item.
-pub async fn write_owner(conn: &mut AnyConnection, item: RoadmapItemId, owner: &str) -> AppResult<()> {
+pub async fn write_owner(
+    conn: &mut AnyConnection,
+    item: RoadmapItemId,
+    owner: &str,
+) -> AppResult<()> {
     sqlx::query("UPDATE roadmap_items SET owner = $1 WHERE id = $2")
         .bind(owner)
         .bind(item.0)
@@ -606,13 +614,15 @@ pub async fn write_milestone(
     title: &str,
     due_on: Date,
 ) -> AppResult<()> {
-    sqlx::query("UPDATE roadmap_milestones SET title = $1, due_on = $2 WHERE id = $3 AND item_id = $4")
-        .bind(title)
-        .bind(iso(due_on))
-        .bind(milestone.0)
-        .bind(item.0)
-        .execute(&mut *conn)
-        .await?;
+    sqlx::query(
+        "UPDATE roadmap_milestones SET title = $1, due_on = $2 WHERE id = $3 AND item_id = $4",
+    )
+    .bind(title)
+    .bind(iso(due_on))
+    .bind(milestone.0)
+    .bind(item.0)
+    .execute(&mut *conn)
+    .await?;
     Ok(())
 }
 

@@ -94,6 +94,7 @@ pub async fn workshop_roadmaps(workshop: WorkshopId) -> Result<WorkshopRoadmaps,
 }
 
 /// Whether a submitted checkbox is ticked (`on`, `true`, `1`).
+#[cfg(feature = "ssr")]
 fn ticked(value: Option<&str>) -> bool {
     matches!(value.map(str::trim), Some("on" | "true" | "1"))
 }
@@ -362,7 +363,11 @@ mod ssr {
     }
 
     /// A team of the workshop by id; "not found" for another workshop's.
-    async fn team_of_workshop(db: &Db, workshop: WorkshopId, team: TeamId) -> AppResult<TeamSummary> {
+    async fn team_of_workshop(
+        db: &Db,
+        workshop: WorkshopId,
+        team: TeamId,
+    ) -> AppResult<TeamSummary> {
         workshops::teams(db.pool(), workshop)
             .await?
             .into_iter()
@@ -409,7 +414,10 @@ mod ssr {
         })
     }
 
-    pub(super) async fn workshop_view(db: &Db, workshop: WorkshopId) -> AppResult<WorkshopRoadmaps> {
+    pub(super) async fn workshop_view(
+        db: &Db,
+        workshop: WorkshopId,
+    ) -> AppResult<WorkshopRoadmaps> {
         crate::facilitator::access::require_workshop(db, workshop).await?;
         let lang = crate::i18n::detect_lang();
         let facts = workshops::facts(db.pool(), workshop).await?;
@@ -420,7 +428,10 @@ mod ssr {
             roadmaps.push(load_team(&mut conn, workshop, team.id, &team.name, lang).await?);
         }
         let pillars = rules::workshop_pillar_targets(
-            &roadmaps.iter().map(|r| r.pillars.clone()).collect::<Vec<_>>(),
+            &roadmaps
+                .iter()
+                .map(|r| r.pillars.clone())
+                .collect::<Vec<_>>(),
         );
         Ok(WorkshopRoadmaps {
             may_generate: may_generate(&Actor::Staff, facts.summary.phase),
@@ -558,11 +569,8 @@ mod ssr {
             .filter(|a| a.moscow != Some(Moscow::Wont))
             .collect();
         let ids: HashSet<ActionId> = included.iter().map(|a| a.id).collect();
-        let pinned_of = |action: ActionId| {
-            stored
-                .get(&action)
-                .filter(|i| i.pinned && !reset_pinned)
-        };
+        let pinned_of =
+            |action: ActionId| stored.get(&action).filter(|i| i.pinned && !reset_pinned);
         let tasks: Vec<Task> = included
             .iter()
             .enumerate()
@@ -585,12 +593,11 @@ mod ssr {
                 }
             })
             .collect();
-        let slots = schedule(&tasks, start).map_err(|ScheduleError::Cycle(names)| {
-            AppError::Refused {
+        let slots =
+            schedule(&tasks, start).map_err(|ScheduleError::Cycle(names)| AppError::Refused {
                 reason: Key::ErrDependencyCycle,
                 names,
-            }
-        })?;
+            })?;
         let kept: HashSet<ActionId> = included
             .iter()
             .filter(|a| pinned_of(a.id).is_some())
@@ -603,7 +610,11 @@ mod ssr {
             .filter(|s| !kept.contains(&s.action))
             .map(|s| Placed {
                 action: s.action,
-                owner: unit_of.get(&s.action).copied().unwrap_or_default().to_owned(),
+                owner: unit_of
+                    .get(&s.action)
+                    .copied()
+                    .unwrap_or_default()
+                    .to_owned(),
                 starts_on: s.starts_on,
                 ends_on: s.ends_on,
                 milestones: s
@@ -618,7 +629,11 @@ mod ssr {
     }
 
     /// Refuses a generation in a phase that does not allow it to this actor.
-    async fn require_generation(conn: &mut AnyConnection, workshop: WorkshopId, actor: &Actor) -> AppResult<()> {
+    async fn require_generation(
+        conn: &mut AnyConnection,
+        workshop: WorkshopId,
+        actor: &Actor,
+    ) -> AppResult<()> {
         let phase = repo::phase_of(conn, workshop).await?;
         if may_generate(actor, phase) {
             Ok(())
@@ -647,7 +662,11 @@ mod ssr {
         Ok(count)
     }
 
-    pub(super) async fn generate_all(db: &Db, workshop: WorkshopId, starts_on: &str) -> AppResult<usize> {
+    pub(super) async fn generate_all(
+        db: &Db,
+        workshop: WorkshopId,
+        starts_on: &str,
+    ) -> AppResult<usize> {
         crate::facilitator::access::require_workshop(db, workshop).await?;
         let start = start_date(db, workshop, starts_on).await?;
         let mut tx = db.pool().begin().await?;
@@ -713,8 +732,9 @@ mod ssr {
             match (starts, ends) {
                 (Ok(starts), Ok(ends)) => (starts, ends),
                 (starts, ends) => {
-                    return Err(AppError::merge([starts.err(), ends.err()])
-                        .unwrap_or(AppError::BadRequest))
+                    return Err(
+                        AppError::merge([starts.err(), ends.err()]).unwrap_or(AppError::BadRequest)
+                    )
                 }
             }
         };
