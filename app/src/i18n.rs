@@ -874,6 +874,136 @@ messages! {
     ),
 
     // Roadmap: keys go below this line.
+    RmTitle => ("Hoja de ruta", "Roadmap"),
+    RmIntro => (
+        "El plan de su equipo: cada acción priorizada con sus fechas, su responsable y sus hitos, en tres horizontes.",
+        "Your team's plan: each prioritised action with its dates, its owner and its milestones, over three horizons."
+    ),
+    RmNotGenerated => (
+        "La hoja de ruta aún no se ha generado. Al generarla, Rumbo ordena las acciones priorizadas del equipo (las marcadas «esta vez no» quedan fuera), pone primero las victorias rápidas, nunca empieza una acción antes de que terminen aquellas de las que depende, reparte la carga de cada unidad responsable y da a cada acción sus hitos.",
+        "The roadmap has not been generated yet. Generating it places the team's prioritised actions (those tagged \"won't\" are left out), quick wins first, never starting an action before the ones it depends on have ended, spreading each responsible unit's load, and giving each action its milestones."
+    ),
+    RmWhoGenerates => (
+        "La genera la persona líder del equipo en la fase de hoja de ruta, o quien facilita el taller.",
+        "The team lead generates it in the roadmap phase, or the workshop's facilitator does."
+    ),
+    RmStartsOnLabel => ("Fecha de inicio de la hoja de ruta", "Roadmap start date"),
+    RmStartsOnHelp => (
+        "Vacía: el primer día del taller, o hoy.",
+        "Empty: the workshop's first day, or today."
+    ),
+    RmGenerate => ("Generar la hoja de ruta", "Generate the roadmap"),
+    RmRegenerate => ("Volver a generar", "Generate again"),
+    RmResetPinned => (
+        "Mover también las acciones editadas a mano",
+        "Also move the items edited by hand"
+    ),
+    RmResetPinnedHelp => (
+        "Las acciones cuyas fechas, responsable o hitos se editaron a mano quedan fijas (📌) y se conservan al volver a generar. Marque esta casilla solo si quiere descartar esas ediciones.",
+        "Items whose dates, owner or milestones were edited by hand are pinned (📌) and kept when the roadmap is generated again. Tick this only to discard those edits."
+    ),
+    RmGenerated => ("Hoja de ruta generada: {count} acciones.", "Roadmap generated: {count} items."),
+    RmStartsOn => ("Empieza el {date}.", "Starts on {date}."),
+    RmGanttTitle => ("Cronograma por unidad responsable", "Timeline by responsible unit"),
+    RmBoardTitle => ("Ahora, después, más adelante", "Now, next, later"),
+    RmRadarTitle => ("Nivel actual y meta por pilar", "Current level and target per pillar"),
+    RmShowTable => ("Ver datos como tabla", "Show data as a table"),
+    RmItem => ("Acción", "Item"),
+    RmOwner => ("Responsable", "Owner"),
+    RmStart => ("Inicio", "Start"),
+    RmEnd => ("Fin", "End"),
+    RmHorizon => ("Horizonte", "Horizon"),
+    RmStatus => ("Estado", "Status"),
+    RmProgress => ("Avance (%)", "Progress (%)"),
+    RmDependsOn => ("Depende de", "Depends on"),
+    RmMilestones => ("Hitos", "Milestones"),
+    RmPillar => ("Pilar", "Pillar"),
+    RmCurrent => ("Actual", "Current"),
+    RmTarget => ("Meta", "Target"),
+    RmTeam => ("Equipo", "Team"),
+    RmQuickWin => ("Victoria rápida", "Quick win"),
+    RmPinned => ("Editada a mano (fija)", "Edited by hand (pinned)"),
+    RmNoItems => ("Este horizonte no tiene acciones.", "Nothing in this horizon."),
+    RmNoPillarData => (
+        "Aún no hay niveles del equipo para comparar con las metas.",
+        "There are no team levels yet to compare with the targets."
+    ),
+    RmTargetRule => (
+        "La meta de un indicador es la mediana de las metas de los miembros; sin ellas, un nivel más que el actual si una acción de la hoja de ruta lo mejora; si no, el nivel actual.",
+        "An indicator's target is the median of the members' targets; without them, one level above the current one if a roadmap item improves it; otherwise the current level."
+    ),
+    RmEditItem => ("Editar «{title}»", "Edit \"{title}\""),
+    RmEditHelp => (
+        "Cualquier cambio de fechas, responsable o hitos fija la acción: al volver a generar se conserva.",
+        "Any change of dates, owner or milestones pins the item: it is kept when the roadmap is generated again."
+    ),
+    RmEndHelp => (
+        "Deje el fin vacío para mover la acción sin cambiar su duración.",
+        "Leave the end empty to move the item and keep its length."
+    ),
+    RmSaveDates => ("Guardar fechas", "Save dates"),
+    RmSaveOwner => ("Cambiar responsable", "Change owner"),
+    RmMilestoneTitle => ("Hito", "Milestone"),
+    RmMilestoneDue => ("Fecha", "Date"),
+    RmAddMilestone => ("Añadir hito", "Add milestone"),
+    RmSaveMilestone => ("Guardar hito", "Save milestone"),
+    RmRemoveMilestone => ("Quitar", "Remove"),
+    RmUnpin => ("Soltar (que el generador la vuelva a ubicar)", "Unpin (let the generator place it again)"),
+    RmFollowUp => ("Seguimiento", "Follow-up"),
+    RmSaveFollowUp => ("Guardar seguimiento", "Save follow-up"),
+    RmFollowUpHelp => (
+        "Niveles de cumplimiento de OGP. Una acción completada cuenta como 100 %.",
+        "OGP completion levels. A completed item counts as 100 %."
+    ),
+    RmSaved => ("Guardado.", "Saved."),
+    RmStaffIntro => (
+        "Genere la hoja de ruta de cada equipo a partir de sus acciones priorizadas, revísela y edítela con el equipo.",
+        "Generate each team's roadmap from its prioritised actions, then review and edit it with the team."
+    ),
+    RmGenerateAll => ("Generar todas las hojas de ruta", "Generate every roadmap"),
+    RmGenerateAllHelp => (
+        "Para cada equipo con acciones. Las acciones editadas a mano se conservan.",
+        "For every team with actions. Items edited by hand are kept."
+    ),
+    RmGeneratedAll => ("Hojas de ruta generadas: {count} equipos.", "Roadmaps generated: {count} teams."),
+    RmPickTeam => ("Equipo", "Team"),
+    RmWorkshopView => ("Todo el taller", "The whole workshop"),
+    RmHorizonsTitle => ("Acciones por horizonte y equipo", "Items per horizon and team"),
+    RmWorkshopRadarTitle => ("Nivel actual y meta del taller por pilar", "The workshop's current level and target per pillar"),
+    RmNoRoadmaps => ("Ningún equipo tiene hoja de ruta todavía.", "No team has a roadmap yet."),
+    RmGenerateClosedHint => (
+        "Se puede generar en las fases de priorización y hoja de ruta.",
+        "Roadmaps can be generated in the prioritisation and roadmap phases."
+    ),
+    RmLeadClosedHint => (
+        "La persona líder del equipo puede generar y editar la hoja de ruta en la fase de hoja de ruta.",
+        "The team lead can generate and edit the roadmap in the roadmap phase."
+    ),
+    RmErrOwnerEmpty => ("Indique la unidad responsable.", "Name the responsible unit."),
+    RmErrOwnerLong => ("El responsable admite hasta 120 caracteres.", "The owner takes up to 120 characters."),
+    RmErrMilestoneTitleEmpty => ("Escriba el hito.", "Write the milestone."),
+    RmErrMilestoneTitleLong => ("Un hito admite hasta 200 caracteres.", "A milestone takes up to 200 characters."),
+    RmErrProgressRange => ("El avance es un número de 0 a 100.", "Progress is a number from 0 to 100."),
+    RmErrMilestoneOutside => (
+        "La fecha del hito debe caer entre el inicio y el fin de la acción.",
+        "The milestone's date must fall between the item's start and end."
+    ),
+    RmErrEndsAfterDependent => (
+        "Esta acción debe terminar antes de que empiecen las que dependen de ella: {names}. Elija un fin anterior o mueva esas acciones primero.",
+        "This item must end before the items that depend on it start: {names}. Choose an earlier end or move those items first."
+    ),
+    RmErrPlanClosed => (
+        "La hoja de ruta solo se edita en la fase de hoja de ruta.",
+        "The roadmap can only be edited in the roadmap phase."
+    ),
+    RmErrFollowUpClosed => (
+        "El seguimiento se registra en las fases de hoja de ruta y cierre.",
+        "Follow-up is recorded in the roadmap and closed phases."
+    ),
+    RmErrGenerateClosed => (
+        "En esta fase no puede generar la hoja de ruta: quien facilita lo hace en priorización y hoja de ruta; la persona líder, en hoja de ruta.",
+        "You cannot generate the roadmap in this phase: facilitators do in prioritisation and roadmap, team leads in roadmap."
+    ),
     TabRoadmap => ("Hoja de ruta", "Roadmap"),
     StaffTabRoadmap => ("Hoja de ruta", "Roadmap"),
     HorizonNow => ("Ahora (0–6 meses)", "Now (0–6 months)"),

@@ -97,6 +97,8 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/facilitate/workshops/:id/prioritisation") view=crate::action::PrioritisationPage ssr=SsrMode::Async />
 
                     // Roadmap: routes go below this line.
+                    <Route path=path!("/workshops/:id/roadmap") view=crate::roadmap::RoadmapPage ssr=SsrMode::Async />
+                    <Route path=path!("/facilitate/workshops/:id/roadmap") view=crate::roadmap::StaffRoadmapPage ssr=SsrMode::Async />
 
                     // Re-assessment rounds: routes go below this line.
                     <Route path=path!("/facilitate/workshops/:id/rounds") view=crate::rounds::RoundsPage ssr=SsrMode::Async />

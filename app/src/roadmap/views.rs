@@ -1,0 +1,122 @@
+//! `/workshops/:id/roadmap`: the participant's team roadmap — the Gantt chart by responsible
+//! unit, the Now / Next / Later board and the current-versus-target radar, each with its
+//! table — and, for the team lead in the roadmap phase, generation and the edit forms.
+
+use leptos::prelude::*;
+
+use super::board::Board;
+use super::charts;
+use super::forms::{GenerateForm, ItemEditors};
+use super::model::TeamRoadmap;
+use super::rules;
+use super::server::{team_roadmap, ParticipantRoadmap};
+use super::tables::{self, DataTable};
+use crate::assessment::views::{ParticipantNav, Tab};
+use crate::i18n::{use_lang, Key};
+use crate::ui::{loaded, EChart};
+use crate::workshop::{load_for, workshop_param};
+
+/// The participant's roadmap page.
+#[component]
+pub fn RoadmapPage() -> impl IntoView {
+    let id = workshop_param();
+    // Bumped after a form saved something, to reload the roadmap.
+    let refresh = RwSignal::new(0_u32);
+    let data = Resource::new(
+        move || (id.get(), refresh.get()),
+        |(id, _)| load_for(id, team_roadmap),
+    );
+    loaded(data, move |page| view! { <RoadmapBody page refresh /> })
+}
+
+#[component]
+fn RoadmapBody(page: ParticipantRoadmap, refresh: RwSignal<u32>) -> impl IntoView {
+    let lang = use_lang();
+    let workshop = page.workshop.id;
+    let roadmap = page.roadmap.clone();
+    let generated = roadmap.starts_on.is_some();
+    let team = roadmap.team;
+    view! {
+        <ParticipantNav
+            workshop
+            title=page.workshop.title.clone()
+            me=page.me.clone()
+            current=Tab::Roadmap
+            page=lang.t(Key::RmTitle).to_owned()
+        />
+        <section class="page rm-page">
+            <h1>{lang.t(Key::RmTitle)} ": " {page.me.team_name.clone()}</h1>
+            <p class="lead">{lang.t(Key::RmIntro)}</p>
+            {if generated {
+                view! { <TeamCharts roadmap=roadmap.clone() /> }.into_any()
+            } else {
+                view! {
+                    <div class="notice" id="rm-not-generated">
+                        <p>{lang.t(Key::RmNotGenerated)}</p>
+                        <p>{lang.t(Key::RmWhoGenerates)}</p>
+                    </div>
+                }
+                .into_any()
+            }}
+            {if page.may.generate {
+                view! {
+                    <section class="rm-tools" aria-labelledby="rm-generate-title">
+                        <h2 id="rm-generate-title">{lang.t(if generated { Key::RmRegenerate } else { Key::RmGenerate })}</h2>
+                        <GenerateForm workshop team generated default_start=page.default_start.clone() refresh />
+                    </section>
+                }
+                .into_any()
+            } else if page.me.is_lead {
+                view! { <p class="hint">{lang.t(Key::RmLeadClosedHint)}</p> }.into_any()
+            } else {
+                ().into_any()
+            }}
+            <ItemEditors workshop items=roadmap.items.clone() may=page.may refresh />
+        </section>
+    }
+}
+
+/// A team's three views of its roadmap, each chart with its table. Used by the participant's
+/// page and the facilitator's.
+#[component]
+pub fn TeamCharts(roadmap: TeamRoadmap) -> impl IntoView {
+    let lang = use_lang();
+    let starts = roadmap
+        .starts_on
+        .as_ref()
+        .map(|d| lang.t(Key::RmStartsOn).replace("{date}", d));
+    let start = roadmap
+        .starts_on
+        .as_deref()
+        .and_then(|d| rules::parse_date(d, "starts_on").ok());
+    let gantt = start.map(|start| charts::gantt(lang, start, &roadmap.items));
+    let radar = charts::target_radar(lang, &roadmap.pillars);
+    let has_pillars = roadmap.pillars.iter().any(|p| p.current.is_some());
+    view! {
+        <p class="small muted">{starts}</p>
+        <section class="rm-section" aria-labelledby="rm-gantt-title">
+            <h2 id="rm-gantt-title">{lang.t(Key::RmGanttTitle)}</h2>
+            {gantt.map(|chart| view! {
+                <EChart id="rm-gantt" chart height=charts::gantt_height(roadmap.items.len()) label=lang.t(Key::RmGanttTitle).to_owned() />
+            })}
+            <details class="data-details">
+                <summary>{lang.t(Key::RmShowTable)}</summary>
+                <DataTable table=tables::gantt_table(lang, &roadmap.items) />
+            </details>
+        </section>
+        <Board items=roadmap.items.clone() id="rm".to_owned() />
+        <section class="rm-section" aria-labelledby="rm-radar-title">
+            <h2 id="rm-radar-title">{lang.t(Key::RmRadarTitle)}</h2>
+            <p class="rule small">{lang.t(Key::RmTargetRule)}</p>
+            {if has_pillars {
+                view! { <EChart id="rm-radar" chart=radar height=380 label=lang.t(Key::RmRadarTitle).to_owned() /> }.into_any()
+            } else {
+                view! { <p class="notice">{lang.t(Key::RmNoPillarData)}</p> }.into_any()
+            }}
+            <details class="data-details">
+                <summary>{lang.t(Key::RmShowTable)}</summary>
+                <DataTable table=tables::target_table(lang, &roadmap.pillars) />
+            </details>
+        </section>
+    }
+}
