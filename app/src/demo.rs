@@ -7,12 +7,13 @@
 use rand::{Rng, SeedableRng};
 use rand_chacha::ChaCha8Rng;
 
+use crate::action::{repo as actions, CostBand, DotRules, Moscow, Rating};
 use crate::assessment::{repo as answers, Answer, Mark, MaturityLevel, Response};
 use crate::db::Db;
 use crate::error::{AppError, AppResult};
 use crate::facilitator::{password, repo as facilitators, Email};
 use crate::framework::{default_framework, repo::outline};
-use crate::ids::WorkshopId;
+use crate::ids::{ActionId, IndicatorId, ParticipantId, TeamId, WorkshopId};
 use crate::workshop::{repo as workshops, JoinCode, Phase};
 
 /// The demo's join code, as printed by `make run` and stated in the README.
@@ -206,7 +207,11 @@ async fn create(db: &Db) -> AppResult<DemoOutcome> {
 
     let mut rng = ChaCha8Rng::seed_from_u64(SEED);
     let mut person = 0_usize;
+    let mut plans = Vec::with_capacity(teams.len());
     for (team, profile) in teams.iter().zip(TEAMS.iter()) {
+        let mut members = Vec::with_capacity(profile.members);
+        // Sum and count of the levels given per indicator, to find the team's weaknesses.
+        let mut levels = [(0_u32, 0_u32); 20];
         // Each team has two indicators its members disagree about.
         let contested: Vec<usize> = (0..2).map(|_| rng.random_range(0..20)).collect();
         for _ in 0..profile.members {
@@ -218,6 +223,7 @@ async fn create(db: &Db) -> AppResult<DemoOutcome> {
             person += 1;
             let participant =
                 workshops::add_participant(&mut *tx, workshop, team.id, &name).await?;
+            members.push(participant);
             for (p, pillar) in pillars.iter().enumerate() {
                 for (i, indicator) in pillar.indicators.iter().enumerate() {
                     let index = p * 5 + i;
@@ -227,6 +233,11 @@ async fn create(db: &Db) -> AppResult<DemoOutcome> {
                         (i as f64 - 2.0) * 0.25,
                         contested.contains(&index),
                     );
+                    if let (Response::Level(level), Some(slot)) = (answer.0, levels.get_mut(index))
+                    {
+                        slot.0 += u32::from(level.get());
+                        slot.1 += 1;
+                    }
                     answers::upsert(
                         &mut *tx,
                         &Answer {
@@ -245,6 +256,18 @@ async fn create(db: &Db) -> AppResult<DemoOutcome> {
                 }
             }
         }
+        plans.push((team.id, members, weakest(&levels)));
+    }
+    let indicators: Vec<IndicatorId> = pillars
+        .iter()
+        .flat_map(|p| p.indicators.iter().map(|i| i.id))
+        .collect();
+    for (team, members, weak) in plans {
+        let weak: Vec<IndicatorId> = weak
+            .iter()
+            .filter_map(|i| indicators.get(*i).copied())
+            .collect();
+        plan_actions(&mut tx, workshop, team, &members, &weak, &mut rng).await?;
     }
     tx.commit().await?;
     Ok(DemoOutcome {
@@ -252,6 +275,123 @@ async fn create(db: &Db) -> AppResult<DemoOutcome> {
         join_code,
         created: true,
     })
+}
+
+/// The indices (pillar × 5 + indicator) of the team's five lowest indicators by mean level.
+fn weakest(levels: &[(u32, u32); 20]) -> Vec<usize> {
+    let mut means: Vec<(usize, f64)> = levels
+        .iter()
+        .enumerate()
+        .filter(|(_, (_, n))| *n > 0)
+        .map(|(i, (sum, n))| (i, f64::from(*sum) / f64::from(*n)))
+        .collect();
+    means.sort_by(|a, b| a.1.total_cmp(&b.1).then(a.0.cmp(&b.0)));
+    means
+        .into_iter()
+        .take(ACTIONS_PER_TEAM)
+        .map(|(i, _)| i)
+        .collect()
+}
+
+/// Actions per demo team, one per weak indicator.
+const ACTIONS_PER_TEAM: usize = 5;
+
+/// The demo's roadmaps start on the first Monday of 2027.
+const ROADMAP_START: time::Date = time::macros::date!(2027 - 01 - 04);
+
+/// A team's prioritisation and roadmap: one action per weak indicator, taken from the
+/// framework's suggestions, with ratings, a chain of dependencies, the members' dots, the
+/// lead's MoSCoW tags, and the generated roadmap. Written directly: the demo workshop sits in
+/// the assessment phase so visitors can answer, and the pages still show every chart.
+async fn plan_actions(
+    conn: &mut sqlx::AnyConnection,
+    workshop: WorkshopId,
+    team: TeamId,
+    members: &[ParticipantId],
+    weak: &[IndicatorId],
+    rng: &mut impl Rng,
+) -> AppResult<()> {
+    let suggestions = actions::suggestions(&mut *conn, workshop).await?;
+    let mut created: Vec<ActionId> = Vec::with_capacity(weak.len());
+    for (n, indicator) in weak.iter().enumerate() {
+        let Some((_, title, description)) = suggestions
+            .iter()
+            .filter(|(i, _, _)| i == indicator)
+            .nth(n % 2)
+            .or_else(|| suggestions.iter().find(|(i, _, _)| i == indicator))
+        else {
+            continue;
+        };
+        let rating = |rng: &mut dyn rand::RngCore| {
+            Rating::new(rng.random_range(1..=5)).unwrap_or(Rating::ALL[2])
+        };
+        let impact = rating(rng);
+        let effort = rating(rng);
+        // The third action builds on the first and the fifth on the second, so the roadmap
+        // shows dependencies.
+        let depends_on: Vec<ActionId> = match n {
+            2 => created.first().copied().into_iter().collect(),
+            4 => created.get(1).copied().into_iter().collect(),
+            _ => Vec::new(),
+        };
+        let id = actions::create(
+            &mut *conn,
+            &actions::NewAction {
+                workshop,
+                team,
+                title: &title.es,
+                description: &description.es,
+                unit: UNITS[(n + team.0 as usize) % UNITS.len()],
+                impact,
+                effort,
+                cost: CostBand::ALL[rng.random_range(0..CostBand::ALL.len())],
+                indicators: &[*indicator],
+                depends_on: &depends_on,
+                proposed_by: members.get(n % members.len().max(1)).copied(),
+            },
+        )
+        .await?;
+        created.push(id);
+    }
+    // Every member spends the default five dots, stacking some.
+    for member in members {
+        let mut dots: Vec<(ActionId, i64)> = Vec::new();
+        for _ in 0..DotRules::default().per_participant {
+            let Some(action) = created.get(rng.random_range(0..created.len().max(1))) else {
+                break;
+            };
+            match dots.iter_mut().find(|(a, _)| a == action) {
+                Some((_, n)) => *n += 1,
+                None => dots.push((*action, 1)),
+            }
+        }
+        for (action, n) in dots {
+            sqlx::query(
+                "INSERT INTO action_votes (action_id, participant_id, dots) VALUES ($1, $2, $3)",
+            )
+            .bind(action.0)
+            .bind(member.0)
+            .bind(n)
+            .execute(&mut *conn)
+            .await?;
+        }
+    }
+    // The lead's tags: the first two are musts, the last one waits for another time.
+    for (n, action) in created.iter().enumerate() {
+        let tag = match n {
+            0 | 1 => Moscow::Must,
+            2 => Moscow::Should,
+            n if n + 1 == created.len() && created.len() > 3 => Moscow::Wont,
+            _ => Moscow::Could,
+        };
+        sqlx::query("UPDATE actions SET moscow = $1 WHERE id = $2")
+            .bind(tag.as_str())
+            .bind(action.0)
+            .execute(&mut *conn)
+            .await?;
+    }
+    crate::roadmap::generate_for_team(conn, workshop, team, ROADMAP_START, false).await?;
+    Ok(())
 }
 
 /// One member's answer: around the team's level for the pillar, with rare "don't know" and

@@ -55,6 +55,64 @@ on_both_databases! {
         assert!(reply.body.contains("Page not found"));
     }
 
+    async fn demo_has_actions_votes_and_a_generated_roadmap(app: TestApp) {
+        let workshop = demo_id(&app).await;
+        let pool = app.db().pool();
+        let teams: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM teams WHERE workshop_id = $1")
+            .bind(workshop).fetch_one(pool).await.unwrap();
+        let per_team: Vec<(i64, i64, i64)> = sqlx::query(
+            "SELECT t.id,
+                    (SELECT COUNT(*) FROM actions a WHERE a.team_id = t.id AND COALESCE(a.moscow, '') <> 'wont') AS planned,
+                    (SELECT COUNT(*) FROM roadmap_items r WHERE r.team_id = t.id) AS items
+             FROM teams t WHERE t.workshop_id = $1",
+        )
+        .bind(workshop)
+        .fetch_all(pool)
+        .await
+        .unwrap()
+        .into_iter()
+        .map(|row| (row.get("id"), row.get("planned"), row.get("items")))
+        .collect();
+        assert_eq!(per_team.len() as i64, teams);
+        for (team, planned, items) in &per_team {
+            assert!(*planned >= 3, "team {team} has {planned} planned actions");
+            assert_eq!(planned, items, "every planned action of team {team} is on its roadmap");
+        }
+        // Every member spent the five default dots.
+        let unspent: i64 = sqlx::query_scalar(
+            "SELECT COUNT(*) FROM participants p WHERE p.workshop_id = $1
+             AND (SELECT COALESCE(SUM(v.dots), 0) FROM action_votes v WHERE v.participant_id = p.id) <> 5",
+        )
+        .bind(workshop).fetch_one(pool).await.unwrap();
+        assert_eq!(unspent, 0);
+        // Dependencies exist, and no item starts before the item it depends on has ended.
+        let pairs: Vec<(String, String)> = sqlx::query(
+            "SELECT after.starts_on AS dependent_start, before.ends_on AS dependency_end
+             FROM action_dependencies d
+             JOIN roadmap_items after ON after.action_id = d.action_id
+             JOIN roadmap_items before ON before.action_id = d.depends_on",
+        )
+        .fetch_all(pool)
+        .await
+        .unwrap()
+        .into_iter()
+        .map(|row| (row.get("dependent_start"), row.get("dependency_end")))
+        .collect();
+        assert!(!pairs.is_empty(), "the demo shows dependencies on its roadmaps");
+        for (start, end) in &pairs {
+            assert!(start > end, "an item starts {start}, before its dependency ends {end}");
+        }
+        // The facilitator sees every chart of it.
+        let (_, cookie) = app.demo_facilitator().await;
+        for page in ["roadmap", "prioritisation"] {
+            let reply = app
+                .get_with(&format!("/facilitate/workshops/{workshop}/{page}"), &[("cookie", &cookie)])
+                .await;
+            assert_eq!(reply.status, 200, "{page}: {}", reply.body);
+            assert!(reply.body.contains("class=\"chart"), "{page} draws charts: {}", reply.body);
+        }
+    }
+
     async fn demo_loads_once_with_real_prefectures(app: TestApp) {
         let first = app::demo::load(app.db()).await.unwrap();
         let second = app::demo::load(app.db()).await.unwrap();
