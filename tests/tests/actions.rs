@@ -131,7 +131,7 @@ async fn page(app: &TestApp, cookie: &str, workshop: i64) -> Value {
     reply.json()
 }
 
-fn action<'a>(page: &'a Value, id: i64) -> &'a Value {
+fn action(page: &Value, id: i64) -> &Value {
     page["actions"]
         .as_array()
         .unwrap()
