@@ -1,8 +1,8 @@
 //! The rounds' chart: a pure builder from a [`Comparison`] to a chart description, drawn in
 //! the browser by ECharts and tested here on its JSON.
 
-use charming::component::{Aria, Axis, Grid, Legend, Title};
-use charming::element::{AxisLabel, AxisType, Label, LabelPosition, TextStyle, Tooltip, Trigger};
+use charming::component::{Aria, Axis, Grid, Legend};
+use charming::element::{AxisLabel, AxisType, Label, LabelPosition, Tooltip, Trigger};
 use charming::series::Bar;
 use charming::Chart;
 
@@ -44,20 +44,13 @@ pub fn pillar_bars(comparison: &Comparison, scope: &ScopeComparison, lang: Lang)
         round_name(comparison.from, comparison.current, lang),
         round_name(comparison.to, comparison.current, lang),
     ];
-    let title = lang
-        .t(Key::RoundChartTitle)
-        .replace("{scope}", &scope_name(scope, lang));
     let values = [
         scope.pillars.iter().map(|c| c.from).collect::<Vec<_>>(),
         scope.pillars.iter().map(|c| c.to).collect::<Vec<_>>(),
     ];
+    // No title inside the picture: the page's heading above it names the chart, and wraps
+    // on a phone where a drawn title would be cut off.
     let mut chart = Chart::new()
-        .title(
-            Title::new()
-                .text(title)
-                .left("center")
-                .text_style(TextStyle::new().font_size(15)),
-        )
         .aria(Aria::new().enabled(true))
         .tooltip(Tooltip::new().trigger(Trigger::Axis))
         .color(ROUND_COLOURS.to_vec())
@@ -66,7 +59,7 @@ pub fn pillar_bars(comparison: &Comparison, scope: &ScopeComparison, lang: Lang)
             Grid::new()
                 .left(8)
                 .right(36)
-                .top(40)
+                .top(8)
                 .bottom(36)
                 .contain_label(true),
         )
@@ -148,10 +141,7 @@ mod tests {
     fn one_series_per_round_with_a_bar_per_pillar() {
         let c = comparison();
         let option = json(pillar_bars(&c, &c.workshop, Lang::En));
-        assert_eq!(
-            option["title"][0]["text"],
-            "Whole workshop: pillar averages by round"
-        );
+        assert!(option["title"].is_null(), "the page's heading names it");
         assert_eq!(
             option["yAxis"]["data"],
             serde_json::json!(["Transparency", "Citizen\nparticipation"])
@@ -171,14 +161,16 @@ mod tests {
     }
 
     #[test]
-    fn a_team_chart_is_named_for_the_team() {
-        let c = comparison();
+    fn a_team_chart_shows_the_teams_values_in_the_readers_language() {
+        let mut c = comparison();
+        c.teams[0].pillars[0].to = Some(1.5);
         let option = json(pillar_bars(&c, &c.teams[0], Lang::Es));
-        assert_eq!(
-            option["title"][0]["text"],
-            "Azuay: promedio por pilar en cada ronda"
-        );
         assert_eq!(option["series"][0]["name"], "Ronda 1");
+        assert_eq!(option["series"][1]["name"], "Ronda 2 (actual)");
+        assert_eq!(option["series"][1]["data"], serde_json::json!([1.5, 4.0]));
+        assert_eq!(option["yAxis"]["data"][1], "Participación\nciudadana");
+        assert_eq!(scope_name(&c.teams[0], Lang::Es), "Azuay");
+        assert_eq!(scope_name(&c.workshop, Lang::En), "Whole workshop");
     }
 
     #[test]

@@ -255,6 +255,7 @@ fn ScopeView(
     let label = lang.t(Key::RoundChartTitle).replace("{scope}", &name);
     view! {
         <div class="round-scope">
+            <h3>{label.clone()}</h3>
             <EChart id=chart_id chart height=height(&comparison) label />
             <details class="data-details" open>
                 <summary>{lang.t(Key::DashShowTable)}</summary>
@@ -278,8 +279,8 @@ fn value(v: Option<f64>) -> String {
         .unwrap_or_else(|| "—".to_owned())
 }
 
-/// A value in both rounds and how it moved: an arrow, the signed number, and the words (for
-/// screen readers; the arrow's colour is never the only sign).
+/// A value in both rounds and how it moved: an arrow named in words for screen readers
+/// ("up", "down"), and the signed number; colour only repeats what they say.
 fn change_cells(change: Change, lang: Lang) -> impl IntoView {
     let moved = match Trend::of(change.change).zip(change.change) {
         Some((trend, delta)) => {
@@ -290,16 +291,15 @@ fn change_cells(change: Change, lang: Lang) -> impl IntoView {
             };
             view! {
                 <td class=class>
-                    <span aria-hidden="true">{trend.arrow()}</span> " " {signed(delta)}
-                    <span class="visually-hidden">" (" {lang.t(trend.key())} ")"</span>
+                    <span role="img" aria-label=lang.t(trend.key())>{trend.arrow()}</span>
+                    " " {signed(delta)}
                 </td>
             }
             .into_any()
         }
         None => view! {
             <td class="num change none">
-                <span aria-hidden="true">"—"</span>
-                <span class="visually-hidden">{lang.t(Key::RoundNoChange)}</span>
+                <span role="img" aria-label=lang.t(Key::RoundNoChange)>"—"</span>
             </td>
         }
         .into_any(),
