@@ -1048,7 +1048,7 @@ messages! {
         "Choose a date between the years 2000 and 2099."
     ),
     RmcGanttTitle => ("Cronograma por unidad responsable", "Timeline by responsible unit"),
-    RmcGanttAxis => ("Meses desde el inicio de la hoja de ruta", "Months from the roadmap's start"),
+    RmcGanttAxis => ("Meses desde el inicio", "Months from the start"),
     RmcGanttOffset => ("Inicio (meses)", "Start (months)"),
     RmcGanttDuration => ("Duración (meses)", "Duration (months)"),
     RmcGanttLabel => (
@@ -1081,7 +1081,6 @@ messages! {
     RmcTeam => ("Equipo", "Team"),
     RmcTotal => ("Total", "Total"),
     RmcNothing => ("—", "—"),
-    RmcMonths => ("meses", "months"),
 
     // Re-assessment rounds: keys go below this line.
     StaffTabRounds => ("Rondas", "Rounds"),

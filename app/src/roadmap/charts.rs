@@ -16,8 +16,8 @@
 use charming::component::{Aria, Axis, Grid, Legend, LegendType, Title};
 use charming::datatype::DataPointItem;
 use charming::element::{
-    AxisType, ItemStyle, Label, LabelPosition, LineStyle, LineStyleType, MarkLine, MarkLineData,
-    MarkLineVariant, NameLocation, Symbol, Tooltip, Trigger,
+    AxisLabel, AxisType, ItemStyle, Label, LabelPosition, LineStyle, LineStyleType, MarkLine,
+    MarkLineData, MarkLineVariant, NameLocation, Symbol, Tooltip, Trigger,
 };
 use charming::series::Bar;
 use charming::Chart;
@@ -41,7 +41,7 @@ pub const DAYS_PER_MONTH: f64 = 30.4375;
 const STEPS_PER_MONTH: f64 = 1024.0;
 
 /// A row label longer than this is cut with "…" (the table and tooltip have it whole).
-const LABEL_CHARS: usize = 30;
+const LABEL_CHARS: usize = 24;
 
 /// The colour of a horizon.
 pub fn horizon_colour(horizon: Horizon) -> &'static str {
@@ -181,11 +181,12 @@ pub fn gantt(lang: Lang, roadmap_start: Date, items: &[ItemView]) -> Chart {
         .title(Title::new().text(lang.t(Key::RmcGanttTitle)).left("center"))
         .aria(Aria::new().enabled(true))
         .tooltip(Tooltip::new().trigger(Trigger::Item).formatter("{b}"))
+        // Room at the top for the horizon boundaries' labels.
         .grid(
             Grid::new()
                 .left(8)
-                .right(16)
-                .top(40)
+                .right(24)
+                .top(56)
                 .bottom(40)
                 .contain_label(true),
         )
@@ -204,6 +205,7 @@ pub fn gantt(lang: Lang, roadmap_start: Date, items: &[ItemView]) -> Chart {
             Axis::new()
                 .type_(AxisType::Category)
                 .inverse(true)
+                .axis_label(AxisLabel::new().font_size(11))
                 .data(bars.iter().map(|b| b.label.clone()).collect()),
         )
         .series(
@@ -230,7 +232,8 @@ pub fn gantt(lang: Lang, roadmap_start: Date, items: &[ItemView]) -> Chart {
                         .label(
                             Label::new()
                                 .formatter("{b}")
-                                .position(LabelPosition::InsideEndTop),
+                                .font_size(10)
+                                .position(LabelPosition::Start),
                         )
                         .data(vec![
                             boundary(next, Horizon::Next),

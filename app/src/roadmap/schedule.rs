@@ -29,7 +29,9 @@
 //!    is read in date order) and count toward their unit's load; generated items that depend
 //!    on them start after they end. Pinned items that overlap each other beyond the capacity
 //!    are left as they are: the scheduler only never adds a generated item to a unit that is
-//!    already at capacity.
+//!    already at capacity. A pinned item's own dependencies are not enforced (its dates are
+//!    the person's choice); [`pinned_conflicts`] lists those that now start before a
+//!    dependency ends, so a page can point them out.
 //! 7. **Milestones.** Each item gets a kickoff on its first day, a midpoint halfway (rounded
 //!    down to a whole day) and a delivery on its last day, in date order. The midpoint is left
 //!    out when it would fall on the kickoff's or the delivery's day (an item of a day or two).
@@ -274,6 +276,30 @@ pub fn schedule(tasks: &[Task], start: Date) -> Result<Vec<Slot>, ScheduleError>
         .collect();
     slots.sort_by_key(|s| (s.starts_on, s.action));
     Ok(slots)
+}
+
+/// Pinned items that start on or before the last day of an action they depend on, as
+/// `(pinned action, dependency)` pairs in action order: hand-set dates that a regenerated
+/// roadmap no longer fits. Dependencies that are not scheduled are ignored.
+pub fn pinned_conflicts(tasks: &[Task], slots: &[Slot]) -> Vec<(ActionId, ActionId)> {
+    let by_id: BTreeMap<ActionId, &Slot> = slots.iter().map(|s| (s.action, s)).collect();
+    let conflicts: BTreeSet<(ActionId, ActionId)> = tasks
+        .iter()
+        .filter(|t| t.pinned.is_some())
+        .filter_map(|t| by_id.get(&t.action).map(|slot| (t, *slot)))
+        .flat_map(|(t, slot)| {
+            t.depends_on
+                .iter()
+                .filter(|d| {
+                    by_id
+                        .get(d)
+                        .is_some_and(|dep| dep.ends_on >= slot.starts_on)
+                })
+                .map(|d| (t.action, *d))
+                .collect::<Vec<_>>()
+        })
+        .collect();
+    conflicts.into_iter().collect()
 }
 
 /// A total order on tasks, to choose between two copies of the same action.

@@ -106,10 +106,10 @@ fn rows_are_grouped_by_unit_then_start() {
     assert_eq!(
         rows,
         vec![
-            "Alcaldía · Ordenanza de parti…",
-            "Alcaldía · Consejo ciudadano…",
-            "Comunicación · Portal de datos",
-            "Comunicación · Publicar el pr…",
+            "Alcaldía · Ordenanza de…",
+            "Alcaldía · Consejo ciud…",
+            "Comunicación · Portal d…",
+            "Comunicación · Publicar…",
         ]
     );
     assert_eq!(option["yAxis"]["inverse"], true);

@@ -214,6 +214,22 @@ fn a_pinned_item_before_the_start_does_not_hold_up_its_dependents() {
 }
 
 #[test]
+fn pinned_items_that_no_longer_fit_their_dependencies_are_listed() {
+    // 2 is pinned to start on Feb 1, but 1 (generated) runs to Mar 14; 3 is pinned after.
+    let mut early = after(task(2, "B", 1, 1), &[1, 99]);
+    early.pinned = Some((date!(2027 - 02 - 01), date!(2027 - 04 - 01)));
+    let mut late = after(task(3, "C", 1, 2), &[1]);
+    late.pinned = Some((date!(2027 - 03 - 15), date!(2027 - 05 - 01)));
+    let tasks = [task(1, "A", 1, 0), early, late];
+    let slots = schedule(&tasks, START).unwrap();
+    assert_eq!(slot_of(&slots, 1).ends_on, date!(2027 - 03 - 14));
+    assert_eq!(
+        pinned_conflicts(&tasks, &slots),
+        vec![(ActionId(2), ActionId(1))]
+    );
+}
+
+#[test]
 fn a_cycle_is_named_in_order() {
     let tasks = [
         after(task(1, "U", 1, 0), &[2]),
@@ -429,6 +445,13 @@ proptest! {
                 Some((a, b)) => prop_assert_eq!((s.starts_on, s.ends_on), (a.min(b), a.max(b))),
                 None => {
                     prop_assert!(s.starts_on >= START);
+                    // Whole months from the start, as long as the effort says.
+                    let k = crate::roadmap::rules::months_between(START, s.starts_on);
+                    prop_assert_eq!(s.starts_on, add_months(START, k));
+                    prop_assert_eq!(
+                        s.ends_on.next_day(),
+                        Some(add_months(START, k + duration_months(t.effort)))
+                    );
                     for d in &t.depends_on {
                         prop_assert!(
                             s.starts_on > by_id[d].ends_on,
