@@ -28,17 +28,23 @@ async fn setup(app: &TestApp) -> Setup {
         .into_iter()
         .map(|t| t.id.0)
         .collect();
-    let lead = app.join(app::demo::DEMO_JOIN_CODE, "Lía Lead", teams[0]).await;
-    let member = app.join(app::demo::DEMO_JOIN_CODE, "Mateo Member", teams[0]).await;
-    let stranger = app.join(app::demo::DEMO_JOIN_CODE, "Olga Other", teams[1]).await;
+    let lead = app
+        .join(app::demo::DEMO_JOIN_CODE, "Lía Lead", teams[0])
+        .await;
+    let member = app
+        .join(app::demo::DEMO_JOIN_CODE, "Mateo Member", teams[0])
+        .await;
+    let stranger = app
+        .join(app::demo::DEMO_JOIN_CODE, "Olga Other", teams[1])
+        .await;
     // Joiners may start as leads (see `joiners_lead`); the test wants exactly one.
     sqlx::query(
         "UPDATE participants SET is_lead = CASE WHEN display_name = 'Lía Lead' THEN 1 ELSE 0 END
          WHERE display_name IN ('Lía Lead', 'Mateo Member', 'Olga Other')",
     )
-        .execute(app.db().pool())
-        .await
-        .unwrap();
+    .execute(app.db().pool())
+    .await
+    .unwrap();
     set_phase(app, workshop, "prioritisation").await;
     Setup {
         workshop,
@@ -115,7 +121,11 @@ async fn proposed(app: &TestApp, cookie: &str, workshop: i64, title: &str) -> i6
 
 async fn page(app: &TestApp, cookie: &str, workshop: i64) -> Value {
     let reply = app
-        .call_as(cookie, "my_team_actions", &[("workshop", &workshop.to_string())])
+        .call_as(
+            cookie,
+            "my_team_actions",
+            &[("workshop", &workshop.to_string())],
+        )
         .await;
     assert_eq!(reply.status, 200, "{reply:?}");
     reply.json()
@@ -134,7 +144,10 @@ async fn vote(app: &TestApp, cookie: &str, workshop: i64, action: i64, add: bool
     app.call_as(
         cookie,
         if add { "vote" } else { "unvote" },
-        &[("workshop", &workshop.to_string()), ("action", &action.to_string())],
+        &[
+            ("workshop", &workshop.to_string()),
+            ("action", &action.to_string()),
+        ],
     )
     .await
 }
@@ -557,5 +570,49 @@ on_both_databases! {
         let indicators = p["indicators"].as_array().unwrap();
         assert!(!indicators.is_empty());
         assert!(indicators.iter().any(|i| !i["suggestions"].as_array().unwrap().is_empty()));
+    }
+}
+
+on_both_databases! {
+    async fn the_pages_render_for_their_readers(app: TestApp) {
+        let s = setup(&app).await;
+        let a = proposed(&app, &s.member, s.workshop, "Mesa de datos abiertos").await;
+        assert_eq!(vote(&app, &s.member, s.workshop, a, true).await.status, 200);
+        let path = format!("/workshops/{}/actions", s.workshop);
+        let en = ("accept-language", "en");
+        let reply = app.get_with(&path, &[("cookie", &s.member), en]).await;
+        assert_eq!(reply.status, 200, "{}", reply.body);
+        for needle in [
+            "Mesa de datos abiertos",
+            "Remaining dots: 4 of 5",
+            "Why is it ranked here?",
+            "Propose an action",
+            "action-matrix",
+            "Add a dot to “Mesa de datos abiertos”",
+            "weak-title",
+        ] {
+            assert!(reply.body.contains(needle), "{needle}");
+        }
+        // Only the lead gets the MoSCoW select.
+        assert!(!reply.body.contains("moscow-form"));
+        let reply = app.get_with(&path, &[("cookie", &s.lead), en]).await;
+        assert!(reply.body.contains("moscow-form"));
+        // Outside the phase: read-only, with the reason.
+        set_phase(&app, s.workshop, "roadmap").await;
+        let reply = app.get_with(&path, &[("cookie", &s.member), en]).await;
+        assert_eq!(reply.status, 200);
+        assert!(reply.body.contains("only during the prioritisation phase"));
+        assert!(!reply.body.contains("Propose an action"));
+        assert!(reply.body.contains("Mesa de datos abiertos"));
+        // The facilitator's page.
+        let path = format!("/facilitate/workshops/{}/prioritisation", s.workshop);
+        let reply = app.get_with(&path, &[("cookie", &s.staff), en]).await;
+        assert_eq!(reply.status, 200, "{}", reply.body);
+        for needle in ["Dots and weights", "weight-relevance", "Mesa de datos abiertos", "staff-matrix"] {
+            assert!(reply.body.contains(needle), "{needle}");
+        }
+        let outsider = app.facilitator("otra@rumbo.example").await;
+        let reply = app.get_with(&path, &[("cookie", &outsider), en]).await;
+        assert_eq!(reply.status, 403);
     }
 }

@@ -4,8 +4,8 @@
 use charming::component::{Aria, Axis, Grid, Title};
 use charming::datatype::DataPointItem;
 use charming::element::{
-    AxisType, Label, LabelPosition, LineStyle, LineStyleType, MarkLine, MarkLineData, MarkLineVariant,
-    NameLocation, Symbol, TextStyle, Tooltip, Trigger,
+    AxisType, Label, LabelPosition, LineStyle, LineStyleType, MarkLine, MarkLineData,
+    MarkLineVariant, NameLocation, Symbol, TextStyle, Tooltip, Trigger,
 };
 use charming::series::Scatter;
 use charming::Chart;
@@ -150,7 +150,9 @@ pub fn matrix(actions: &[RankedAction], lang: Lang) -> Chart {
                     lang.t(Key::ActDotsWord)
                 ))
                 .symbol_size(bubble_size(action.dots))
-                .data(vec![DataPointItem::new(vec![x, y]).name(action.title.clone())]),
+                .data(vec![
+                    DataPointItem::new(vec![x, y]).name(action.title.clone())
+                ]),
         );
     }
     chart

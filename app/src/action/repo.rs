@@ -86,11 +86,7 @@ pub async fn ranked_on(
 
     // The team's level and target on every indicator an action is linked to.
     let linked: Vec<IndicatorId> = {
-        let mut ids: Vec<IndicatorId> = links
-            .values()
-            .flatten()
-            .map(|(id, _)| *id)
-            .collect();
+        let mut ids: Vec<IndicatorId> = links.values().flatten().map(|(id, _)| *id).collect();
         ids.sort_unstable();
         ids.dedup();
         ids
@@ -217,7 +213,10 @@ pub async fn indicator_links<'e>(
         links
             .entry(ActionId(row.try_get("action_id")?))
             .or_default()
-            .push((IndicatorId(row.try_get("indicator_id")?), row.try_get("code")?));
+            .push((
+                IndicatorId(row.try_get("indicator_id")?),
+                row.try_get("code")?,
+            ));
     }
     Ok(links)
 }

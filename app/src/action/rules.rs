@@ -406,7 +406,8 @@ pub fn repoint_edges(
     let touches = |(from, to): &(ActionId, ActionId)| *from == duplicate || *to == duplicate;
     let mut set: BTreeSet<(ActionId, ActionId)> =
         edges.iter().filter(|e| !touches(e)).copied().collect();
-    let mut moved: Vec<(ActionId, ActionId)> = edges.iter().filter(|e| touches(e)).copied().collect();
+    let mut moved: Vec<(ActionId, ActionId)> =
+        edges.iter().filter(|e| touches(e)).copied().collect();
     moved.sort_unstable();
     let swap = |a: ActionId| if a == duplicate { kept } else { a };
     let mut dropped = Vec::new();

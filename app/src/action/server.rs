@@ -1,6 +1,10 @@
 //! Server functions of prioritisation: thin shells over [`ssr`], which checks who may do
 //! what, in which phase, on which team.
 
+// A server function takes each field of its form as an argument, so a form of eight fields
+// is a function of eight arguments (the lint fires inside the generated client code too).
+#![allow(clippy::too_many_arguments)]
+
 use leptos::prelude::*;
 use serde::{Deserialize, Serialize};
 
@@ -122,7 +126,6 @@ pub async fn workshop_actions(workshop: WorkshopId) -> Result<WorkshopActions, A
 /// Proposes an action. Participants propose for their own team (`team` is ignored for
 /// them); facilitators name the team.
 #[server(name = ProposeAction, endpoint = "propose_action")]
-#[allow(clippy::too_many_arguments)]
 pub async fn propose_action(
     workshop: WorkshopId,
     #[server(default)] team: Option<TeamId>,
@@ -153,7 +156,6 @@ pub async fn propose_action(
 
 /// Edits an action from the version the editor saw; a stale version is a conflict.
 #[server(name = UpdateAction, endpoint = "update_action")]
-#[allow(clippy::too_many_arguments)]
 pub async fn update_action(
     workshop: WorkshopId,
     action: ActionId,
@@ -246,7 +248,6 @@ pub async fn prioritisation_settings(workshop: WorkshopId) -> Result<Settings, A
 
 /// A facilitator sets the dots per participant (1–30), stacking, and the five weights (0–5).
 #[server(name = UpdatePrioritisationSettings, endpoint = "update_prioritisation_settings")]
-#[allow(clippy::too_many_arguments)]
 pub async fn update_prioritisation_settings(
     workshop: WorkshopId,
     dots: String,
@@ -414,7 +415,10 @@ mod ssr {
         }
         let titles = repo::titles(db.pool(), team).await?;
         if depends_on.iter().any(|d| !titles.contains_key(d)) {
-            return Err(AppError::invalid("depends_on", Key::ActErrDependencyOtherTeam));
+            return Err(AppError::invalid(
+                "depends_on",
+                Key::ActErrDependencyOtherTeam,
+            ));
         }
         if let Some(action) = action {
             let mut edges: Vec<(ActionId, ActionId)> = repo::team_edges(db.pool(), team)
@@ -437,7 +441,12 @@ mod ssr {
     }
 
     fn unique<T: Ord + Copy>(items: &[T]) -> Vec<T> {
-        items.iter().copied().collect::<BTreeSet<T>>().into_iter().collect()
+        items
+            .iter()
+            .copied()
+            .collect::<BTreeSet<T>>()
+            .into_iter()
+            .collect()
     }
 
     pub(super) async fn propose(
@@ -675,7 +684,8 @@ mod ssr {
         let tag = match tag.trim() {
             "" => None,
             other => Some(
-                Moscow::parse(other).ok_or_else(|| AppError::invalid("moscow", Key::ActErrMoscow))?,
+                Moscow::parse(other)
+                    .ok_or_else(|| AppError::invalid("moscow", Key::ActErrMoscow))?,
             ),
         };
         if repo::set_moscow(db.pool(), workshop, team, action, tag).await? {
@@ -758,11 +768,7 @@ mod ssr {
             b.is_weakness()
                 .cmp(&a.is_weakness())
                 .then(b.weakness_marks.cmp(&a.weakness_marks))
-                .then(
-                    a.level
-                        .unwrap_or(6.0)
-                        .total_cmp(&b.level.unwrap_or(6.0)),
-                )
+                .then(a.level.unwrap_or(6.0).total_cmp(&b.level.unwrap_or(6.0)))
         });
         let actions = repo::ranked(db, workshop, me.team).await?;
         let mine = repo::my_dots(pool, me.participant).await?;

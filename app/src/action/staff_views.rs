@@ -25,7 +25,10 @@ pub fn PrioritisationPage() -> impl IntoView {
         move || (id.get(), refresh.get()),
         |(id, _)| load_for(id, workshop_actions),
     );
-    loaded(data, move |view| view! { <PrioritisationBody view refresh /> })
+    loaded(
+        data,
+        move |view| view! { <PrioritisationBody view refresh /> },
+    )
 }
 
 #[component]

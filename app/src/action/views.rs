@@ -10,8 +10,8 @@ use leptos::prelude::*;
 
 use super::model::{CostBand, Moscow, RankedAction, Rating};
 use super::server::{
-    my_team_actions, DeleteAction, IndicatorChoice, ProposeAction, SetMoscow, TeamActions,
-    Unvote, UpdateAction, Vote,
+    my_team_actions, DeleteAction, IndicatorChoice, ProposeAction, SetMoscow, TeamActions, Unvote,
+    UpdateAction, Vote,
 };
 use super::tables::{MatrixWithTable, ScoreTerms};
 use crate::assessment::views::{ParticipantNav, Tab};

@@ -243,7 +243,7 @@ fn the_priority_order_is_moscow_then_score_then_id() {
         depends_on: Vec::new(),
         version: 1,
     };
-    let mut list = vec![
+    let mut list = [
         ranked(1, Some(Moscow::Wont), 99.0),
         ranked(2, None, 80.0),
         ranked(3, Some(Moscow::Could), 10.0),
