@@ -33,7 +33,13 @@ async fn click(client: &Client, css: &str) {
 
 /// Proposes an action on the actions page: title, unit, the first indicator offered, impact
 /// and effort, and optionally a dependency on an action already proposed.
-async fn propose(client: &Client, title: &str, unit: &str, effort: &str, depends_on: Option<i64>) -> i64 {
+async fn propose(
+    client: &Client,
+    title: &str,
+    unit: &str,
+    effort: &str,
+    depends_on: Option<i64>,
+) -> i64 {
     type_into(client, "#new-title", title).await;
     type_into(client, "#new-unit", unit).await;
     let first_indicator = wait_for(client, "input[name='indicators[]']").await;
@@ -53,7 +59,9 @@ async fn propose(client: &Client, title: &str, unit: &str, effort: &str, depends
         click(client, &format!("#new-dep-{other}")).await;
     }
     client
-        .find(Locator::XPath("//section[contains(@class,'propose')]//button[@type='submit']"))
+        .find(Locator::XPath(
+            "//section[contains(@class,'propose')]//button[@type='submit']",
+        ))
         .await
         .unwrap()
         .click()
@@ -140,7 +148,9 @@ async fn a_lead_proposes_votes_and_sees_the_dependent_item_drawn_after_the_other
         .await
         .unwrap()
         .expect("demo workshop");
-    let teams = app::workshop::repo::teams(db.pool(), workshop).await.unwrap();
+    let teams = app::workshop::repo::teams(db.pool(), workshop)
+        .await
+        .unwrap();
     let team = teams.last().expect("a team").id;
     set_phase(&db, workshop.0, "prioritisation").await;
 
@@ -216,7 +226,11 @@ async fn a_lead_proposes_votes_and_sees_the_dependent_item_drawn_after_the_other
     let (second_start, _) = table_dates(client, SECOND).await;
     assert!(second_start > first_end, "{second_start} vs {first_end}");
     // And the board lists both, in the "now" column.
-    let board = wait_for(client, ".rm-column[data-horizon='now']").await.text().await.unwrap();
+    let board = wait_for(client, ".rm-column[data-horizon='now']")
+        .await
+        .text()
+        .await
+        .unwrap();
     assert!(board.contains(FIRST) && board.contains(SECOND), "{board}");
     db.close().await;
 }
