@@ -36,6 +36,21 @@ async fn facilitator_pages_fit_phones_and_laptops() {
             ".live.on",
         ),
         (
+            "prioritisation",
+            "/facilitate/workshops/1/prioritisation",
+            "#staff-matrix[data-drawn='true']",
+        ),
+        (
+            "roadmap",
+            "/facilitate/workshops/1/roadmap",
+            "#rm-gantt[data-drawn='true']",
+        ),
+        (
+            "rounds",
+            "/facilitate/workshops/1/rounds",
+            "#round-current-title",
+        ),
+        (
             "facilitators",
             "/facilitate/workshops/1/facilitators",
             "table",

@@ -152,6 +152,17 @@ async fn a_lead_proposes_votes_and_sees_the_dependent_item_drawn_after_the_other
         .await
         .unwrap();
     let team = teams.last().expect("a team").id;
+    // The demo gives every team actions and a roadmap; this team starts from nothing.
+    sqlx::query("DELETE FROM roadmaps WHERE team_id = $1")
+        .bind(team.0)
+        .execute(db.pool())
+        .await
+        .unwrap();
+    sqlx::query("DELETE FROM actions WHERE team_id = $1")
+        .bind(team.0)
+        .execute(db.pool())
+        .await
+        .unwrap();
     set_phase(&db, workshop.0, "prioritisation").await;
 
     let browser = Browser::start("es-EC,es").await;

@@ -330,7 +330,9 @@ fn ActionFields(
                                         });
                                     }
                                 />
-                                <span class="code">{c.code.clone()}</span> " " {c.name.get(lang).to_owned()}
+                                <span class="check-text">
+                                    <span class="code">{c.code.clone()}</span> " " {c.name.get(lang).to_owned()}
+                                </span>
                             </label>
                         }
                     })
@@ -365,7 +367,7 @@ fn ActionFields(
                                     value=other.to_string()
                                     checked=depends_on.contains(&other)
                                 />
-                                {name}
+                                <span class="check-text">{name}</span>
                             </label>
                         }
                     })
