@@ -385,14 +385,14 @@ on_both_databases! {
         // the other waits.
         assert_eq!(quick.starts_on, "2027-02-01");
         assert_eq!(portal.starts_on, "2027-02-01");
-        assert!(system.starts_on > "2027-02-01".to_owned(), "{system:?}");
+        assert!(system.starts_on.as_str() > "2027-02-01", "{system:?}");
         // Never before a dependency has ended.
         assert!(training.starts_on > portal.ends_on, "{training:?} vs {portal:?}");
         for it in [&portal, &system, &quick, &training] {
             assert!(it.ends_on >= it.starts_on);
             assert!(!it.pinned);
             assert_eq!(it.status, "not_started");
-            assert_eq!(it.owner.is_empty(), false);
+            assert!(!it.owner.is_empty());
             assert!(it.milestones.len() >= 2, "{it:?}");
             assert_eq!(it.milestones.first().unwrap().2, it.starts_on, "kickoff on the first day");
             assert_eq!(it.milestones.last().unwrap().2, it.ends_on, "delivery on the last day");
