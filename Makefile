@@ -63,7 +63,7 @@ E2E_BIN := $(CARGO_TARGET_DIR)/e2e/rumbo
 
 test: tools browser-tools postgres build
 	@mkdir -p $(dir $(E2E_BIN)) && cp $(DEBUG_BIN) $(E2E_BIN)
-	RUMBO_BIN=$(E2E_BIN) cargo test --workspace --exclude frontend
+	RUMBO_BIN=$(E2E_BIN) cargo test --workspace --exclude frontend --no-fail-fast
 
 lint: tools
 	cargo fmt --all -- --check
