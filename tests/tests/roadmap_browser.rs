@@ -167,6 +167,8 @@ async fn a_lead_proposes_votes_and_sees_the_dependent_item_drawn_after_the_other
 
     let browser = Browser::start("es-EC,es").await;
     let client = &browser.client;
+    // A participant on a phone.
+    client.set_window_size(360, 800).await.unwrap();
     client.goto(&format!("{}/", app.base_url)).await.unwrap();
     // Joins from the page, so the browser keeps the session cookie. Demo joiners lead their
     // team.
@@ -243,5 +245,17 @@ async fn a_lead_proposes_votes_and_sees_the_dependent_item_drawn_after_the_other
         .await
         .unwrap();
     assert!(board.contains(FIRST) && board.contains(SECOND), "{board}");
+    // Nothing pushes the page past the phone's edge.
+    let widths = client
+        .execute(
+            "return [document.documentElement.scrollWidth, window.innerWidth];",
+            vec![],
+        )
+        .await
+        .unwrap();
+    assert!(
+        widths[0].as_i64() <= widths[1].as_i64(),
+        "roadmap page {widths} wide on a phone"
+    );
     db.close().await;
 }
