@@ -928,6 +928,11 @@ messages! {
         "Aún no hay niveles del equipo para comparar con las metas.",
         "There are no team levels yet to compare with the targets."
     ),
+    RmLateStarts => (
+        "Estas acciones empiezan antes de que termine la acción de la que dependen (sus fechas se fijaron a mano). Ajuste sus fechas o quite la fijación y vuelva a generar:",
+        "These items start before the item they depend on has ended (their dates were set by hand). Adjust their dates, or unpin them and generate again:"
+    ),
+    RmLateStartPair => ("«{item}» depende de «{dependency}»", "“{item}” depends on “{dependency}”"),
     RmTargetRule => (
         "La meta de un indicador es la mediana de las metas de los miembros; sin ellas, un nivel más que el actual si una acción de la hoja de ruta lo mejora; si no, el nivel actual.",
         "An indicator's target is the median of the members' targets; without them, one level above the current one if a roadmap item improves it; otherwise the current level."

@@ -104,6 +104,32 @@ on_both_databases! {
         }
         // The facilitator sees every chart of it.
         let (_, cookie) = app.demo_facilitator().await;
+        let roadmap = |team: i64| format!("/facilitate/workshops/{workshop}/roadmap?team={team}");
+        let (dependent, team): (i64, i64) = sqlx::query(
+            "SELECT d.action_id, d.team_id FROM action_dependencies d
+             JOIN roadmap_items r ON r.action_id = d.action_id ORDER BY d.action_id",
+        )
+        .fetch_all(pool)
+        .await
+        .unwrap()
+        .first()
+        .map(|row| (row.get("action_id"), row.get("team_id")))
+        .unwrap();
+        let reply = app.get_with(&roadmap(team), &[("cookie", &cookie)]).await;
+        assert!(!reply.body.contains("rm-late-starts"), "the generator never starts an item early");
+        // Dates set by hand before the dependency moved: the page says so.
+        sqlx::query(
+            "UPDATE roadmap_items SET pinned = 1, starts_on = (SELECT before.starts_on
+               FROM action_dependencies d JOIN roadmap_items before ON before.action_id = d.depends_on
+               WHERE d.action_id = $1 LIMIT 1)
+             WHERE action_id = $1",
+        )
+        .bind(dependent)
+        .execute(pool)
+        .await
+        .unwrap();
+        let reply = app.get_with(&roadmap(team), &[("cookie", &cookie)]).await;
+        assert!(reply.body.contains("rm-late-starts"), "{}", reply.body);
         for page in ["roadmap", "prioritisation"] {
             let reply = app
                 .get_with(&format!("/facilitate/workshops/{workshop}/{page}"), &[("cookie", &cookie)])

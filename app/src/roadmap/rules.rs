@@ -18,7 +18,7 @@ use std::collections::{BTreeMap, BTreeSet};
 use time::macros::format_description;
 use time::Date;
 
-use super::model::{Horizon, PillarTarget};
+use super::model::{Horizon, ItemView, PillarTarget};
 use super::schedule::{add_months, MilestoneKind};
 use crate::error::AppError;
 use crate::i18n::{Key, Lang};
@@ -207,6 +207,25 @@ pub fn parse_date(typed: &str, field: &str) -> Result<Date, AppError> {
     } else {
         Err(AppError::invalid(field, Key::RmcErrDateRange))
     }
+}
+
+/// Items that start on or before the last day of an item they depend on, as
+/// `(item title, dependency title)` pairs in the items' order. The generator never places
+/// items like that; dates set by hand before a re-generation moved a dependency can.
+pub fn late_starts(items: &[ItemView]) -> Vec<(String, String)> {
+    items
+        .iter()
+        .flat_map(|item| {
+            item.depends_on.iter().filter_map(move |dep| {
+                items
+                    .iter()
+                    .find(|other| other.action == *dep)
+                    // ISO dates compare as text.
+                    .filter(|other| item.starts_on.as_str() <= other.ends_on.as_str())
+                    .map(|other| (item.title.clone(), other.title.clone()))
+            })
+        })
+        .collect()
 }
 
 #[cfg(test)]

@@ -92,8 +92,25 @@ pub fn TeamCharts(roadmap: TeamRoadmap) -> impl IntoView {
     let gantt = start.map(|start| charts::gantt(lang, start, &roadmap.items));
     let radar = charts::target_radar(lang, &roadmap.pillars);
     let has_pillars = roadmap.pillars.iter().any(|p| p.current.is_some());
+    let late = rules::late_starts(&roadmap.items);
+    let late = (!late.is_empty()).then(|| {
+        view! {
+            <div class="notice" role="status" id="rm-late-starts">
+                <p>{lang.t(Key::RmLateStarts)}</p>
+                <ul>
+                    {late
+                        .into_iter()
+                        .map(|(item, dependency)| view! {
+                            <li>{lang.t(Key::RmLateStartPair).replace("{item}", &item).replace("{dependency}", &dependency)}</li>
+                        })
+                        .collect_view()}
+                </ul>
+            </div>
+        }
+    });
     view! {
         <p class="small muted">{starts}</p>
+        {late}
         <section class="rm-section" aria-labelledby="rm-gantt-title">
             <h2 id="rm-gantt-title">{lang.t(Key::RmGanttTitle)}</h2>
             {gantt.map(|chart| view! {

@@ -243,3 +243,43 @@ fn bad_dates_get_a_clear_message_on_their_field() {
         Err(AppError::invalid("starts_on", Key::RmcErrDateRange))
     );
 }
+
+fn item(action: i64, title: &str, starts_on: &str, ends_on: &str, depends_on: &[i64]) -> ItemView {
+    ItemView {
+        id: crate::ids::RoadmapItemId(action),
+        action: crate::ids::ActionId(action),
+        title: title.to_owned(),
+        owner: "Planificación".to_owned(),
+        starts_on: starts_on.to_owned(),
+        ends_on: ends_on.to_owned(),
+        horizon: Horizon::Now,
+        quick_win: false,
+        status: crate::roadmap::Status::NotStarted,
+        progress: 0,
+        pinned: true,
+        depends_on: depends_on
+            .iter()
+            .map(|d| crate::ids::ActionId(*d))
+            .collect(),
+        indicators: Vec::new(),
+        milestones: Vec::new(),
+        version: 1,
+    }
+}
+
+#[test]
+fn items_starting_before_their_dependency_ends_are_named() {
+    let items = [
+        item(1, "Comité", "2027-01-04", "2027-03-03", &[]),
+        item(2, "Portal", "2027-03-04", "2027-06-03", &[1]),
+        item(3, "Datos", "2027-03-03", "2027-09-03", &[1, 2]),
+    ];
+    assert_eq!(
+        late_starts(&items),
+        vec![
+            ("Datos".to_owned(), "Comité".to_owned()),
+            ("Datos".to_owned(), "Portal".to_owned())
+        ]
+    );
+    assert!(late_starts(&items[..2]).is_empty());
+}
