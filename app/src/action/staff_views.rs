@@ -10,10 +10,9 @@ use super::server::{
     workshop_actions, MergeActions, TeamSection, UpdatePrioritisationSettings, WorkshopActions,
 };
 use super::tables::{MatrixWithTable, ScoreTerms};
-use super::views::{error_of, refresh_after};
 use crate::i18n::{use_lang, Key};
 use crate::ids::WorkshopId;
-use crate::ui::{loaded, FieldError};
+use crate::ui::{error_of, loaded, refresh_after, FieldError};
 use crate::workshop::{load_for, workshop_param, StaffNav, StaffTab};
 
 /// The facilitator's prioritisation page.

@@ -18,30 +18,8 @@ use crate::assessment::views::{ParticipantNav, Tab};
 use crate::error::AppError;
 use crate::i18n::{use_lang, Key, Lang};
 use crate::ids::{ActionId, IndicatorId, WorkshopId};
-use crate::ui::{loaded, FieldError};
+use crate::ui::{error_of, loaded, refresh_after, FieldError};
 use crate::workshop::{load_for, workshop_param};
-
-/// Reloads the page's data after `action` succeeds.
-pub(super) fn refresh_after<A, T>(action: ServerAction<A>, refresh: RwSignal<u32>)
-where
-    A: leptos::server_fn::ServerFn<Output = T, Error = AppError> + Clone + Send + Sync + 'static,
-    T: Clone + Send + Sync + 'static,
-{
-    Effect::new(move |_| {
-        if matches!(action.value().get(), Some(Ok(_))) {
-            refresh.update(|n| *n += 1);
-        }
-    });
-}
-
-/// The latest error of `action`, for [`FieldError`].
-pub(super) fn error_of<A, T>(action: ServerAction<A>) -> Signal<Option<AppError>>
-where
-    A: leptos::server_fn::ServerFn<Output = T, Error = AppError> + Clone + Send + Sync + 'static,
-    T: Clone + Send + Sync + 'static,
-{
-    Signal::derive(move || action.value().get().and_then(Result::err))
-}
 
 /// The participant's prioritisation page.
 #[component]

@@ -11,32 +11,11 @@ use super::server::{
     AddMilestone, EditItemDates, EditMilestone, GenerateAllRoadmaps, GenerateRoadmap, Permissions,
     RemoveMilestone, SetItemOwner, SetItemStatus, UnpinItem,
 };
-use crate::error::AppError;
 use crate::i18n::{use_lang, Key};
 use crate::ids::{TeamId, WorkshopId};
-use crate::ui::FieldError;
+use crate::ui::{error_of, refresh_after, FieldError};
 
 /// Bumps `refresh` each time `action` succeeds, so the page reloads its data.
-fn refresh_after<A, T>(action: ServerAction<A>, refresh: RwSignal<u32>)
-where
-    A: leptos::server_fn::ServerFn<Output = T, Error = AppError> + Clone + Send + Sync + 'static,
-    T: Clone + Send + Sync + 'static,
-{
-    Effect::new(move |_| {
-        if matches!(action.value().get(), Some(Ok(_))) {
-            refresh.update(|n| *n += 1);
-        }
-    });
-}
-
-fn error_of<A, T>(action: ServerAction<A>) -> Signal<Option<AppError>>
-where
-    A: leptos::server_fn::ServerFn<Output = T, Error = AppError> + Clone + Send + Sync + 'static,
-    T: Clone + Send + Sync + 'static,
-{
-    Signal::derive(move || action.value().get().and_then(Result::err))
-}
-
 /// Generates one team's roadmap (again), with the start date and, once there is a roadmap,
 /// the explained choice to also move the items edited by hand.
 #[component]

@@ -10,7 +10,7 @@ use super::model::{Change, Comparison, RoundsOverview, ScopeComparison};
 use super::rules::{default_pair, signed, Trend};
 use super::{compare_rounds, rounds_overview, OpenRound};
 use crate::i18n::{use_lang, Key, Lang};
-use crate::ui::{loaded, EChart, FieldError};
+use crate::ui::{loaded, refresh_after, EChart, FieldError};
 use crate::workshop::{load_for, workshop_param, StaffNav, StaffTab};
 
 /// The rounds page.
@@ -20,11 +20,7 @@ pub fn RoundsPage() -> impl IntoView {
     let refresh = RwSignal::new(0_u32);
     // Made here, above the reloading part, so the outcome stays shown after the reload.
     let open = ServerAction::<OpenRound>::new();
-    Effect::new(move |_| {
-        if matches!(open.value().get(), Some(Ok(_))) {
-            refresh.update(|n| *n += 1);
-        }
-    });
+    refresh_after(open, refresh);
     let data = Resource::new(
         move || (id.get(), refresh.get()),
         |(id, _)| load_for(id, rounds_overview),

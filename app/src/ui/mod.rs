@@ -1,9 +1,11 @@
 //! Small building blocks shared by the domains' views.
 
+mod actions;
 mod chart;
 mod loaded;
 mod notice;
 
+pub use actions::{error_of, refresh_after};
 pub use chart::EChart;
 pub use loaded::loaded;
 pub use notice::{login_href, set_status, ErrorNotice, FieldError};

@@ -12,29 +12,9 @@ use crate::error::AppError;
 use crate::facilitator::Role;
 use crate::i18n::{use_lang, Key, Lang};
 use crate::ids::WorkshopId;
-use crate::ui::{loaded, FieldError};
+use crate::ui::{error_of, loaded, refresh_after, FieldError};
 
 /// Reloads the page's data after `action` succeeds.
-fn refresh_after<A, T>(action: ServerAction<A>, refresh: RwSignal<u32>)
-where
-    A: leptos::server_fn::ServerFn<Output = T, Error = AppError> + Clone + Send + Sync + 'static,
-    T: Clone + Send + Sync + 'static,
-{
-    Effect::new(move |_| {
-        if matches!(action.value().get(), Some(Ok(_))) {
-            refresh.update(|n| *n += 1);
-        }
-    });
-}
-
-fn error_of<A, T>(action: ServerAction<A>) -> Signal<Option<AppError>>
-where
-    A: leptos::server_fn::ServerFn<Output = T, Error = AppError> + Clone + Send + Sync + 'static,
-    T: Clone + Send + Sync + 'static,
-{
-    Signal::derive(move || action.value().get().and_then(Result::err))
-}
-
 /// `/facilitate`: the facilitator's workshops and a form to create one.
 #[component]
 pub fn FacilitatorHome() -> impl IntoView {
