@@ -1157,6 +1157,17 @@ messages! {
         "Cómo se calcula: el nivel de un equipo en un indicador es el que fijó su líder o, si no, la mediana de sus miembros, igual que en el panel; el de un pilar es el promedio de sus indicadores. El taller es el promedio de los equipos. El cambio es la ronda posterior menos la anterior, con los valores redondeados a un decimal.",
         "How it is computed: a team's level on an indicator is the one its lead settled or else its members' median, as on the dashboard; a pillar's is the mean of its indicators. The workshop is the mean of the teams. The change is the later round minus the earlier one, on values rounded to one decimal."
     ),
+
+    // Exports (CSV, XLSX, JSON, Markdown, OGP commitments): keys go below this line (prefix Exp).
+    StaffTabExport => ("Exportar y compartir", "Export and share"),
+
+    // Printable report and chart images: keys go below this line (prefix Rep).
+
+    // Sharing, publishing, public pages and open data: keys go below this line (prefix Shr).
+
+    // Archive export and import: keys go below this line (prefix Arc).
+
+    // API tokens and the JSON API: keys go below this line (prefix Api).
 }
 
 /// The language of the page being rendered, as provided by [`crate::shell::App`].

@@ -45,4 +45,8 @@ id_type! {
     RoadmapItemId,
     /// A milestone of a roadmap item.
     MilestoneId,
+    /// A read-only observer link to a workshop or one of its teams.
+    ShareLinkId,
+    /// A facilitator's token for the JSON API.
+    ApiTokenId,
 }

@@ -7,6 +7,8 @@
 #![recursion_limit = "256"]
 
 pub mod action;
+pub mod api;
+pub mod archive;
 pub mod assessment;
 // Dashboard: `pub mod dashboard;` goes below this line.
 pub mod dashboard;
@@ -16,6 +18,7 @@ pub mod db;
 #[cfg(feature = "ssr")]
 pub mod demo;
 pub mod error;
+pub mod export;
 pub mod facilitator;
 pub mod framework;
 pub mod i18n;
@@ -23,9 +26,11 @@ pub mod ids;
 #[cfg(feature = "ssr")]
 pub mod live;
 pub mod participant;
+pub mod report;
 pub mod results;
 pub mod roadmap;
 pub mod rounds;
+pub mod sharing;
 pub mod shell;
 #[cfg(feature = "ssr")]
 pub mod state;

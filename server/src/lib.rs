@@ -1,10 +1,14 @@
 //! Rumbo's HTTP server: the router, kept apart from start-up so tests drive it in-process.
 
 pub mod accounts;
+mod api;
+mod archive;
 pub mod config;
+mod downloads;
 mod events;
 mod framework_download;
 mod language;
+mod open_data;
 mod resume;
 mod server_fn_status;
 
@@ -60,6 +64,10 @@ pub fn router(db: Db, leptos_options: LeptosOptions) -> Router {
             get(framework_download::download),
         )
         .route("/facilitate/workshops/{id}/events", get(events::events))
+        .merge(downloads::routes())
+        .merge(open_data::routes())
+        .merge(archive::routes())
+        .nest("/api/v1", api::routes())
         .leptos_routes_with_context(&state, routes, context.clone(), render)
         .fallback(leptos_axum::file_and_error_handler_with_context::<
             AppState,

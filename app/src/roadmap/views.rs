@@ -72,6 +72,7 @@ fn RoadmapBody(page: ParticipantRoadmap, refresh: RwSignal<u32>) -> impl IntoVie
                 ().into_any()
             }}
             <ItemEditors workshop items=roadmap.items.clone() may=page.may refresh />
+            <crate::export::TeamDownloads workshop />
         </section>
     }
 }

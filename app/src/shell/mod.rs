@@ -103,6 +103,18 @@ pub fn App() -> impl IntoView {
                     // Re-assessment rounds: routes go below this line.
                     <Route path=path!("/facilitate/workshops/:id/rounds") view=crate::rounds::RoundsPage ssr=SsrMode::Async />
 
+                    // Exports: routes go below this line.
+                    <Route path=path!("/facilitate/workshops/:id/export") view=crate::export::ExportPage ssr=SsrMode::Async />
+
+                    // Printable report: routes go below this line.
+                    <Route path=path!("/workshops/:id/report") view=crate::report::ReportPage ssr=SsrMode::Async />
+                    <Route path=path!("/facilitate/workshops/:id/report") view=crate::report::StaffReportPage ssr=SsrMode::Async />
+
+                    // Sharing and public pages: routes go below this line.
+                    <Route path=path!("/observe/:token") view=crate::sharing::ObserverPage ssr=SsrMode::Async />
+                    <Route path=path!("/open") view=crate::sharing::OpenIndexPage ssr=SsrMode::Async />
+                    <Route path=path!("/open/workshops/:id") view=crate::sharing::PublicPage ssr=SsrMode::Async />
+
                 </Routes>
             </Layout>
         </Router>

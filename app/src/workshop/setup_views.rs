@@ -26,6 +26,7 @@ pub fn FacilitatorHome() -> impl IntoView {
         <p><a href="/account">{lang.t(Key::NavStaffAccount)}</a></p>
         {loaded(list, move |workshops| view! { <WorkshopList workshops /> })}
         <CreateWorkshopForm />
+        <crate::archive::ImportPanel />
     }
 }
 

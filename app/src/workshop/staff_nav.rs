@@ -21,6 +21,8 @@ pub enum StaffTab {
     Roadmap,
     /// Re-assessment rounds and their comparison.
     Rounds,
+    /// Downloads, sharing, publishing and the archive.
+    Export,
     /// Co-facilitators.
     Facilitators,
 }
@@ -37,6 +39,7 @@ impl StaffTab {
             }
             StaffTab::Roadmap => format!("/facilitate/workshops/{workshop}/roadmap"),
             StaffTab::Rounds => format!("/facilitate/workshops/{workshop}/rounds"),
+            StaffTab::Export => format!("/facilitate/workshops/{workshop}/export"),
             StaffTab::Facilitators => format!("/facilitate/workshops/{workshop}/facilitators"),
         }
     }
@@ -49,6 +52,7 @@ impl StaffTab {
             StaffTab::Prioritisation => Key::StaffTabPrioritisation,
             StaffTab::Roadmap => Key::StaffTabRoadmap,
             StaffTab::Rounds => Key::StaffTabRounds,
+            StaffTab::Export => Key::StaffTabExport,
             StaffTab::Facilitators => Key::StaffTabFacilitators,
         }
     }
@@ -72,6 +76,7 @@ pub fn StaffNav(
         StaffTab::Prioritisation,
         StaffTab::Roadmap,
         StaffTab::Rounds,
+        StaffTab::Export,
         StaffTab::Facilitators,
     ]
     .into_iter()

@@ -123,6 +123,7 @@ fn Account(me: Staff) -> impl IntoView {
                 <button type="submit" class="button">{lang.t(Key::AccountPasswordSubmit)}</button>
             </div>
         </ActionForm>
+        <crate::api::ApiTokensPanel />
         <h2>{lang.t(Key::AccountLogOut)}</h2>
         <ActionForm action=log_out>
             <button type="submit" class="button secondary">{lang.t(Key::AccountLogOut)}</button>

@@ -1,0 +1,38 @@
+-- Sharing and leaving the tool: observer links, publishing, and API tokens.
+-- Kept in step with ../sqlite/0005_sharing.sql.
+
+-- A read-only observer link to a workshop (team_id NULL) or to one team. Only the SHA-256
+-- of the secret is kept; a link stops working when revoked or past its expiry.
+CREATE TABLE share_links (
+    id              BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+    workshop_id     BIGINT NOT NULL REFERENCES workshops(id) ON DELETE CASCADE,
+    team_id         BIGINT,
+    label           TEXT NOT NULL DEFAULT '' CHECK (length(label) <= 120),
+    token_hash      TEXT NOT NULL UNIQUE CHECK (length(token_hash) = 64),
+    created_by      BIGINT REFERENCES facilitators(id) ON DELETE SET NULL,
+    created_at      BIGINT NOT NULL,
+    expires_at      BIGINT,
+    revoked_at      BIGINT,
+    FOREIGN KEY (team_id, workshop_id) REFERENCES teams(id, workshop_id) ON DELETE CASCADE
+);
+
+CREATE INDEX share_links_workshop ON share_links (workshop_id);
+
+-- Publishing: anonymised aggregates and roadmaps on a public page and as open data.
+ALTER TABLE workshops ADD COLUMN published_at BIGINT;
+ALTER TABLE workshops ADD COLUMN licence TEXT NOT NULL DEFAULT 'CC-BY-4.0' CHECK (length(licence) BETWEEN 1 AND 64);
+
+-- A facilitator's API token (`Authorization: Bearer …`). Only the SHA-256 of the secret is
+-- kept, with its first characters so the owner can tell tokens apart.
+CREATE TABLE api_tokens (
+    id              BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+    facilitator_id  BIGINT NOT NULL REFERENCES facilitators(id) ON DELETE CASCADE,
+    name            TEXT NOT NULL CHECK (length(name) BETWEEN 1 AND 80),
+    prefix          TEXT NOT NULL CHECK (length(prefix) BETWEEN 4 AND 16),
+    token_hash      TEXT NOT NULL UNIQUE CHECK (length(token_hash) = 64),
+    created_at      BIGINT NOT NULL,
+    last_used_at    BIGINT,
+    revoked_at      BIGINT
+);
+
+CREATE INDEX api_tokens_facilitator ON api_tokens (facilitator_id);
