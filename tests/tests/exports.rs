@@ -295,6 +295,15 @@ on_both_databases! {
             }
         }
 
+        // The report's commitments: every team for the facilitator, the same as the JSON's.
+        let reply = app.call_as(&staff, "export_commitments", &[("workshop", &w.to_string())]).await;
+        assert_eq!(reply.status, 200, "{reply:?}");
+        let all = reply.json();
+        assert_eq!(all.as_array().unwrap().len(), teams.len());
+        let stranger = app.facilitator("otra@prefectura.gob.ec").await;
+        let reply = app.call_as(&stranger, "export_commitments", &[("workshop", &w.to_string())]).await;
+        assert_eq!(reply.status, 403, "{reply:?}");
+
         let file = fetch(&app, &format!("/facilitate/workshops/{w}/export.md?lang=en&team={}", teams[0]), &[("cookie", &staff)]).await;
         assert_eq!(file.status, 200);
         let md = file.text();
@@ -322,6 +331,16 @@ on_both_databases! {
         let withheld = exported[0]["respondents"].as_u64().unwrap() < threshold;
         assert_eq!(exported[0]["answers_withheld"], withheld);
         assert_eq!(exported[0]["answers"].as_array().unwrap().is_empty(), withheld || exported[0]["respondents"] == 0);
+
+        // The report's commitments: the participant's team only.
+        let reply = app.call_as(&me, "export_commitments", &[("workshop", &w.to_string())]).await;
+        assert_eq!(reply.status, 200, "{reply:?}");
+        let mine = reply.json();
+        assert_eq!(mine.as_array().unwrap().len(), 1);
+        assert_eq!(mine[0]["team"], team_name.as_str());
+        assert_eq!(mine[0]["commitments"].as_array().unwrap().len(), exported[0]["roadmap"].as_array().unwrap().len());
+        let reply = app.call_as(&me, "export_commitments", &[("workshop", &w.to_string()), ("team", &teams[0].to_string())]).await;
+        assert_eq!(reply.status, 404, "{reply:?}");
 
         // Another team: not found; the facilitator's URL: not for participants.
         let other = fetch(&app, &format!("/workshops/{w}/export.csv?team={}", teams[0]), &[("cookie", &me)]).await;
@@ -360,6 +379,25 @@ on_both_databases! {
         assert_eq!(file.status, 404);
         let file = fetch(&app, &format!("/facilitate/workshops/{w}/export.json?team={}", teams[0]), &[("cookie", &other)]).await;
         assert_eq!(file.status, 403);
+    }
+
+    async fn the_pages_link_every_download(app: TestApp) {
+        let (w, staff, teams) = demo(&app).await;
+        let page = app.get_with(&format!("/facilitate/workshops/{w}/export"), &[("cookie", &staff), ("accept-language", "en")]).await;
+        assert_eq!(page.status, 200);
+        for ext in ["csv", "xlsx", "json", "md"] {
+            assert!(page.body.contains(&format!("/facilitate/workshops/{w}/export.{ext}")), "{ext}");
+        }
+        assert!(page.body.contains(&format!("/facilitate/workshops/{w}/report?team={}", teams[0])));
+        assert!(page.body.contains(&format!("<option value=\"{}\"", teams[0])), "team choice");
+        assert!(page.body.contains("Whole workshop"));
+
+        let me = app.join(app::demo::DEMO_JOIN_CODE, "Lectora", teams[0]).await;
+        let page = app.get_with(&format!("/workshops/{w}/roadmap"), &[("cookie", &me), ("accept-language", "es")]).await;
+        assert_eq!(page.status, 200);
+        assert!(page.body.contains(&format!("/workshops/{w}/export.xlsx")));
+        assert!(page.body.contains(&format!("/workshops/{w}/report")));
+        assert!(page.body.contains("Descargas de su equipo"));
     }
 
     async fn bad_query_values_are_named_in_the_readers_language(app: TestApp) {

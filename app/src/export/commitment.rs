@@ -57,11 +57,21 @@ impl OgpValue {
     /// Word stems (lower case, Spanish and English) that name a pillar serving this value.
     fn stems(self) -> &'static [&'static str] {
         match self {
-            OgpValue::AccessToInformation => &["transparen", "acceso a la informaci", "access to information"],
+            OgpValue::AccessToInformation => &[
+                "transparen",
+                "acceso a la informaci",
+                "access to information",
+            ],
             OgpValue::CivicParticipation => &["particip"],
             OgpValue::PublicAccountability => &["rendici", "accountab", "cuentas"],
             OgpValue::TechnologyAndInnovation => &[
-                "colabora", "collaborat", "innova", "tecnolog", "technolog", "datos abiertos", "open data",
+                "colabora",
+                "collaborat",
+                "innova",
+                "tecnolog",
+                "technolog",
+                "datos abiertos",
+                "open data",
             ],
         }
     }
@@ -225,7 +235,11 @@ mod tests {
             pillar("T", "Transparencia", "Transparency"),
             pillar("P", "Participación ciudadana", "Citizen participation"),
             pillar("R", "Rendición de cuentas", "Accountability"),
-            pillar("C", "Colaboración e innovación", "Collaboration and innovation"),
+            pillar(
+                "C",
+                "Colaboración e innovación",
+                "Collaboration and innovation",
+            ),
         ]
     }
 
@@ -252,7 +266,10 @@ mod tests {
 
     #[test]
     fn default_pillars_map_one_to_one() {
-        let values: Vec<Vec<OgpValue>> = default_pillars().into_iter().map(|p| p.ogp_values).collect();
+        let values: Vec<Vec<OgpValue>> = default_pillars()
+            .into_iter()
+            .map(|p| p.ogp_values)
+            .collect();
         assert_eq!(
             values,
             vec![
@@ -267,8 +284,15 @@ mod tests {
     #[test]
     fn custom_pillars_map_by_their_words_or_not_at_all() {
         assert_eq!(
-            ogp_values_of_pillar("D", "Datos abiertos y participación", "Open data and participation"),
-            vec![OgpValue::CivicParticipation, OgpValue::TechnologyAndInnovation]
+            ogp_values_of_pillar(
+                "D",
+                "Datos abiertos y participación",
+                "Open data and participation"
+            ),
+            vec![
+                OgpValue::CivicParticipation,
+                OgpValue::TechnologyAndInnovation
+            ]
         );
         assert!(ogp_values_of_pillar("G", "Gestión interna", "Internal management").is_empty());
     }
@@ -291,7 +315,10 @@ mod tests {
         );
         assert_eq!(
             c.ogp_values,
-            vec![OgpValue::AccessToInformation, OgpValue::TechnologyAndInnovation]
+            vec![
+                OgpValue::AccessToInformation,
+                OgpValue::TechnologyAndInnovation
+            ]
         );
         assert_eq!(c.commitment, "Publish the budget as open data.");
         assert_eq!(c.lead_unit, "IT unit");

@@ -8,17 +8,16 @@ use std::collections::{BTreeMap, HashMap};
 
 use sqlx::{Any, Executor, Row};
 
-use super::commitment::{commitment, ogp_values_of_pillar, Baseline, ItemFacts};
+use super::commitment::ogp_values_of_pillar;
 use super::model::*;
-use crate::action::RankedAction;
+use super::rows::{action_rows, item_rows};
 use crate::assessment::repo::{read_mark, read_response};
 use crate::assessment::Response;
 use crate::db::Db;
 use crate::error::{AppError, AppResult};
 use crate::i18n::Lang;
-use crate::ids::{ActionId, IndicatorId, ParticipantId, TeamId, WorkshopId};
+use crate::ids::{IndicatorId, ParticipantId, TeamId, WorkshopId};
 use crate::results::aggregate::round1;
-use crate::roadmap::{Horizon, TeamRoadmap};
 
 /// Which teams an export holds, and for whom.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -90,24 +89,6 @@ fn now_rfc3339() -> String {
         .unwrap_or_default()
 }
 
-fn horizon_code(horizon: Horizon) -> &'static str {
-    match horizon {
-        Horizon::Now => "now",
-        Horizon::Next => "next",
-        Horizon::Later => "later",
-    }
-}
-
-fn quadrant_code(quadrant: crate::action::rules::Quadrant) -> &'static str {
-    use crate::action::rules::Quadrant;
-    match quadrant {
-        Quadrant::QuickWin => "quick_win",
-        Quadrant::BigBet => "big_bet",
-        Quadrant::FillIn => "fill_in",
-        Quadrant::TimeSink => "time_sink",
-    }
-}
-
 fn response_code(response: Response) -> &'static str {
     match response {
         Response::Level(_) => "level",
@@ -129,8 +110,8 @@ pub async fn dataset(
     let ids: Vec<IndicatorId> = layout.sets.iter().flatten().copied().collect();
     let outline = crate::framework::repo::outline(pool, facts.framework).await?;
     let (team_ids, inputs): (Vec<TeamId>, Vec<_>) = inputs.into_iter().unzip();
-    let dashboard = crate::dashboard::rules::aggregate(facts.summary.clone(), layout, &inputs)
-        .rounded();
+    let dashboard =
+        crate::dashboard::rules::aggregate(facts.summary.clone(), layout, &inputs).rounded();
     let chosen: Vec<usize> = match selection.team {
         Some(team) => vec![team_ids
             .iter()
@@ -182,8 +163,7 @@ pub async fn dataset(
         let input = &inputs[index];
         let status = &dashboard.teams[index];
         let member_answers: Vec<_> = input.answers.iter().map(|(_, a)| *a).collect();
-        let consensus =
-            crate::team::rules::team_consensus(&ids, &member_answers, &input.settled);
+        let consensus = crate::team::rules::team_consensus(&ids, &member_answers, &input.settled);
         let mut targets = crate::team::repo::target_levels(&mut *conn, team).await?;
         let linked = crate::roadmap::repo::linked_indicators(&mut *conn, team).await?;
         let consensus_rows: Vec<ConsensusRow> = consensus
@@ -245,7 +225,14 @@ pub async fn dataset(
             answers_withheld: withheld,
             answers: answer_rows,
             actions: action_rows(&ranked),
-            roadmap: item_rows(&roadmap, &ranked, &indicators, &consensus_rows, &pillars, lang),
+            roadmap: item_rows(
+                &roadmap,
+                &ranked,
+                &indicators,
+                &consensus_rows,
+                &pillars,
+                lang,
+            ),
             roadmap_starts_on: roadmap.starts_on.clone(),
             consensus: consensus_rows,
         });
@@ -256,7 +243,12 @@ pub async fn dataset(
         schema: SCHEMA.to_owned(),
         generated_at: now_rfc3339(),
         lang,
-        scope: if selection.team.is_some() { "team" } else { "workshop" }.to_owned(),
+        scope: if selection.team.is_some() {
+            "team"
+        } else {
+            "workshop"
+        }
+        .to_owned(),
         workshop: WorkshopMeta {
             id: workshop.0,
             title: facts.summary.title.clone(),
@@ -309,106 +301,4 @@ fn anonymised(
     // By respondent, then in framework order, like the other tables.
     rows.sort_by_key(|(respondent, position, _)| (*respondent, *position));
     rows.into_iter().map(|(_, _, row)| row).collect()
-}
-
-fn action_rows(ranked: &[RankedAction]) -> Vec<ActionRow> {
-    let titles: HashMap<ActionId, &str> =
-        ranked.iter().map(|a| (a.id, a.title.as_str())).collect();
-    ranked
-        .iter()
-        .enumerate()
-        .map(|(n, a)| ActionRow {
-            rank: u32::try_from(n + 1).unwrap_or(u32::MAX),
-            title: a.title.clone(),
-            description: a.description.clone(),
-            unit: a.unit.clone(),
-            impact: a.impact.get(),
-            effort: a.effort.get(),
-            cost: a.cost.as_str().to_owned(),
-            moscow: a.moscow.map(|m| m.as_str().to_owned()),
-            dots: a.dots,
-            score: a.score.total,
-            quadrant: quadrant_code(a.quadrant).to_owned(),
-            indicators: a.indicators.clone(),
-            depends_on: a
-                .depends_on
-                .iter()
-                .filter_map(|d| titles.get(d).map(|t| (*t).to_owned()))
-                .collect(),
-        })
-        .collect()
-}
-
-fn item_rows(
-    roadmap: &TeamRoadmap,
-    ranked: &[RankedAction],
-    indicators: &[IndicatorRow],
-    consensus: &[ConsensusRow],
-    pillars: &[PillarRow],
-    lang: Lang,
-) -> Vec<ItemRow> {
-    let action_of: HashMap<ActionId, &RankedAction> = ranked.iter().map(|a| (a.id, a)).collect();
-    roadmap
-        .items
-        .iter()
-        .map(|item| {
-            let milestones: Vec<MilestoneRow> = item
-                .milestones
-                .iter()
-                .map(|m| MilestoneRow {
-                    title: m.title.clone(),
-                    due_on: m.due_on.clone(),
-                })
-                .collect();
-            let baseline = item
-                .indicators
-                .iter()
-                .filter_map(|code| {
-                    let row = indicators.iter().find(|i| &i.code == code)?;
-                    let level = consensus.iter().find(|c| &c.indicator == code);
-                    Some(Baseline {
-                        indicator: code.clone(),
-                        name: row.name.clone(),
-                        pillar: row.pillar.clone(),
-                        current: level.and_then(|c| c.consensus),
-                        target: level.and_then(|c| c.target),
-                    })
-                })
-                .collect();
-            let description = action_of
-                .get(&item.action)
-                .map_or("", |a| a.description.as_str());
-            let commitment = commitment(
-                &ItemFacts {
-                    title: &item.title,
-                    description,
-                    owner: &item.owner,
-                    starts_on: &item.starts_on,
-                    ends_on: &item.ends_on,
-                    milestones: &milestones,
-                },
-                baseline,
-                pillars,
-                lang,
-            );
-            ItemRow {
-                title: item.title.clone(),
-                owner: item.owner.clone(),
-                starts_on: item.starts_on.clone(),
-                ends_on: item.ends_on.clone(),
-                horizon: horizon_code(item.horizon).to_owned(),
-                status: item.status.as_str().to_owned(),
-                progress: item.progress,
-                quick_win: item.quick_win,
-                indicators: item.indicators.clone(),
-                depends_on: item
-                    .depends_on
-                    .iter()
-                    .filter_map(|d| action_of.get(d).map(|a| a.title.clone()))
-                    .collect(),
-                milestones,
-                commitment,
-            }
-        })
-        .collect()
 }

@@ -50,8 +50,18 @@ pub fn commitment_section(out: &mut String, c: &Commitment, lang: Lang, depth: u
             .join(", ")
     };
     let _ = writeln!(out, "- **{}:** {}", lang.t(Key::ExpProblem), c.problem);
-    let _ = writeln!(out, "- **{}:** {}", lang.t(Key::ExpCommitment), c.commitment);
-    let _ = writeln!(out, "- **{}:** {}", lang.t(Key::ExpContribution), c.contribution);
+    let _ = writeln!(
+        out,
+        "- **{}:** {}",
+        lang.t(Key::ExpCommitment),
+        c.commitment
+    );
+    let _ = writeln!(
+        out,
+        "- **{}:** {}",
+        lang.t(Key::ExpContribution),
+        c.contribution
+    );
     let _ = writeln!(out, "- **{}:** {}", lang.t(Key::ExpValues), values);
     let _ = writeln!(out, "- **{}:** {}", lang.t(Key::ExpLeadUnit), c.lead_unit);
     let _ = writeln!(
@@ -62,7 +72,12 @@ pub fn commitment_section(out: &mut String, c: &Commitment, lang: Lang, depth: u
         c.ends_on
     );
     if c.milestones.is_empty() {
-        let _ = writeln!(out, "- **{}:** {}", lang.t(Key::ExpMilestones), lang.t(Key::ExpNoMilestones));
+        let _ = writeln!(
+            out,
+            "- **{}:** {}",
+            lang.t(Key::ExpMilestones),
+            lang.t(Key::ExpNoMilestones)
+        );
     } else {
         let _ = writeln!(out, "- **{}:**", lang.t(Key::ExpMilestones));
         for m in &c.milestones {

@@ -12,6 +12,8 @@ pub mod gather;
 pub mod markdown;
 pub mod model;
 mod page;
+#[cfg(feature = "ssr")]
+mod rows;
 mod server;
 pub mod tables;
 mod views;

@@ -95,7 +95,8 @@ pub fn parse_request(
     lang: Option<&str>,
     table: Option<&str>,
 ) -> Result<ExportRequest, AppError> {
-    let format = Format::parse(extension).ok_or_else(|| AppError::invalid("format", Key::ExpErrFormat));
+    let format =
+        Format::parse(extension).ok_or_else(|| AppError::invalid("format", Key::ExpErrFormat));
     let team = match given(team) {
         None => Ok(None),
         Some(t) => t
@@ -124,13 +125,12 @@ pub fn parse_request(
             lang,
             table,
         }),
-        (format, team, lang, table) => Err(AppError::merge([
-            format.err(),
-            team.err(),
-            lang.err(),
-            table.err(),
-        ])
-        .unwrap_or(AppError::BadRequest)),
+        (format, team, lang, table) => {
+            Err(
+                AppError::merge([format.err(), team.err(), lang.err(), table.err()])
+                    .unwrap_or(AppError::BadRequest),
+            )
+        }
     }
 }
 
@@ -210,7 +210,9 @@ mod ssr {
                 },
                 Reader::Staff,
             )),
-            Err(AppError::Unauthorized) => Ok((participant(db, workshop, team).await?, Reader::Participant)),
+            Err(AppError::Unauthorized) => {
+                Ok((participant(db, workshop, team).await?, Reader::Participant))
+            }
             Err(other) => Err(other),
         }
     }
@@ -319,7 +321,10 @@ mod tests {
     #[test]
     fn empty_values_are_absent() {
         let r = parse_request("xlsx", Some(""), Some(" "), None).unwrap();
-        assert_eq!((r.team, r.lang, r.table), (None, None, TableKind::Consensus));
+        assert_eq!(
+            (r.team, r.lang, r.table),
+            (None, None, TableKind::Consensus)
+        );
     }
 
     #[test]

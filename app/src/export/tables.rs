@@ -39,7 +39,9 @@ impl TableKind {
 
     /// Reads `?table=`.
     pub fn parse(value: &str) -> Option<TableKind> {
-        TableKind::ALL.into_iter().find(|t| t.as_str() == value.trim())
+        TableKind::ALL
+            .into_iter()
+            .find(|t| t.as_str() == value.trim())
     }
 
     /// The sheet's name, for people.
@@ -130,7 +132,10 @@ pub fn label(lang: Lang, code: &str) -> String {
 }
 
 fn yes_no(lang: Lang, value: bool) -> Cell {
-    Cell::Text(lang.t(if value { Key::ExpYes } else { Key::ExpNo }).to_owned())
+    Cell::Text(
+        lang.t(if value { Key::ExpYes } else { Key::ExpNo })
+            .to_owned(),
+    )
 }
 
 fn text(value: &str) -> Cell {

@@ -80,11 +80,8 @@ pub fn DownloadsPanel(
 ) -> impl IntoView {
     let lang = use_lang();
     let base = format!("/facilitate/workshops/{workshop}/export");
-    let setup = Resource::new_with_options(
-        move || workshop,
-        crate::workshop::workshop_setup,
-        false,
-    );
+    let setup =
+        Resource::new_with_options(move || workshop, crate::workshop::workshop_setup, false);
     let _ = JsonSerdeCodec;
     let quick = {
         let base = base.clone();
@@ -122,22 +119,7 @@ pub fn DownloadsPanel(
                 <p>
                     <label>
                         {lang.t(Key::ExpScope)} " "
-                        <select name="team">
-                            <option value="">{lang.t(Key::ExpWholeWorkshop)}</option>
-                            {move || {
-                                setup
-                                    .get()
-                                    .and_then(Result::ok)
-                                    .map(|s| {
-                                        s.teams
-                                            .into_iter()
-                                            .map(|t| {
-                                                view! { <option value=t.id.to_string()>{t.name}</option> }
-                                            })
-                                            .collect_view()
-                                    })
-                            }}
-                        </select>
+                        <TeamChoice setup />
                     </label>
                 </p>
                 <LanguageAndTable lang />
@@ -148,12 +130,35 @@ pub fn DownloadsPanel(
     }
 }
 
+/// The workshop's teams, resolved before rendering so the server's page and the hydrated one
+/// agree.
+type Setup = Resource<Result<crate::workshop::SetupView, crate::error::AppError>, JsonSerdeCodec>;
+
+/// "Whole workshop" or one of its teams.
+#[component]
+fn TeamChoice(setup: Setup) -> impl IntoView {
+    let lang = use_lang();
+    view! {
+        <Suspense>
+            {move || Suspend::new(async move {
+                let teams = setup.await.map(|s| s.teams).unwrap_or_default();
+                view! {
+                    <select name="team">
+                        <option value="">{lang.t(Key::ExpWholeWorkshop)}</option>
+                        {teams
+                            .into_iter()
+                            .map(|t| view! { <option value=t.id.to_string()>{t.name}</option> })
+                            .collect_view()}
+                    </select>
+                }
+            })}
+        </Suspense>
+    }
+}
+
 /// A link to each team's printable report.
 #[component]
-fn TeamReportLinks(
-    workshop: WorkshopId,
-    setup: Resource<Result<crate::workshop::SetupView, crate::error::AppError>, JsonSerdeCodec>,
-) -> impl IntoView {
+fn TeamReportLinks(workshop: WorkshopId, setup: Setup) -> impl IntoView {
     let lang = use_lang();
     view! {
         <Suspense>

@@ -126,7 +126,9 @@ pub fn xlsx(data: &Dataset) -> AppResult<Vec<u8>> {
     }
     for kind in TableKind::ALL {
         let sheet = book.add_worksheet();
-        sheet.set_name(lang.t(kind.name_key())).map_err(xlsx_error)?;
+        sheet
+            .set_name(lang.t(kind.name_key()))
+            .map_err(xlsx_error)?;
         fill(sheet, &table(data, kind))?;
     }
     book.save_to_buffer().map_err(xlsx_error)
