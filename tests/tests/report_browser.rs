@@ -225,7 +225,7 @@ async fn facilitator_downloads_and_reads_the_report(app: &RunningApp, workshop: 
                  teams: q('.report-team'),
                  team_radars: q('.report-team .chart[id$=\"-radar\"]'),
                  gantts: q('.report-team .chart[id$=\"-rm-gantt\"]'),
-                 closed_tables: q('.report-section details:not([open])'),
+                 closed_tables: q('.report-section details.data-details:not([open])'),
                  buttons: q('.chart-png:not([hidden])'),
                  print: q('#rep-print'),
                  phase: document.getElementById('rep-phase').textContent.trim(),
