@@ -1287,6 +1287,36 @@ messages! {
     ExpErrTeam => ("Ese equipo no existe en este taller.", "This workshop has no such team."),
 
     // Printable report and chart images: keys go below this line (prefix Rep).
+    RepDownloadPng => ("Descargar PNG", "Download PNG"),
+    RepDownloadPngLabel => ("Descargar el gráfico «{chart}» como imagen PNG", "Download the chart “{chart}” as a PNG image"),
+    RepTitle => ("Informe", "Report"),
+    RepWorkshopReport => ("Informe del taller", "Workshop report"),
+    RepTeamReport => ("Informe del equipo {team}", "Report of team {team}"),
+    RepPrint => ("Imprimir / guardar como PDF", "Print / save as PDF"),
+    RepPrintHint => (
+        "Para un PDF, elija «Guardar como PDF» en el diálogo de impresión. Cada gráfico va seguido de su tabla de datos.",
+        "For a PDF, choose “Save as PDF” in the print dialogue. Every chart is followed by its data table."
+    ),
+    RepBack => ("Volver", "Back"),
+    RepPhase => ("Fase", "Phase"),
+    RepDates => ("Fechas del taller", "Workshop dates"),
+    RepNoDates => ("sin fechas fijadas", "no dates set"),
+    RepGenerated => ("Informe generado el {date}", "Report generated on {date}"),
+    RepTeamsCount => ("Equipos", "Teams"),
+    RepContents => ("Contenido", "Contents"),
+    RepWorkshopResults => ("Resultados del taller", "Workshop results"),
+    RepTeamResults => ("Resultados del equipo", "Team results"),
+    RepTeamRadar => ("{team} frente al promedio del taller", "{team} against the workshop average"),
+    RepTeamPillars => ("Promedio por pilar", "Average per pillar"),
+    RepTeamIndicators => ("Nivel del equipo por indicador", "The team's level per indicator"),
+    RepLevel => ("Nivel", "Level"),
+    RepActions => ("Acciones priorizadas", "Prioritised actions"),
+    RepRoadmap => ("Hoja de ruta", "Roadmap"),
+    RepNoTeams => ("Este taller todavía no tiene equipos.", "This workshop has no teams yet."),
+    RepRule => (
+        "El nivel de un equipo en un indicador es el que fijó su líder o, si no, la mediana de sus miembros; el de un pilar es el promedio de sus indicadores. No se muestra ninguna respuesta individual.",
+        "A team's level on an indicator is the one its lead settled or else its members' median; a pillar's is the mean of its indicators. No individual answer is shown."
+    ),
 
     // Sharing, publishing, public pages and open data: keys go below this line (prefix Shr).
 

@@ -14,4 +14,6 @@ mod views;
 pub use model::*;
 pub use server::*;
 pub use staff_views::PrioritisationPage;
+pub use staff_views::RankedTable as RankedActionsTable;
+pub use tables::MatrixTable;
 pub use views::ActionsPage;

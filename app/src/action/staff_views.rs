@@ -159,8 +159,10 @@ fn TeamActionsSection(
     }
 }
 
+/// A team's actions in priority order: rank, title and unit, MoSCoW, dots, score (with how it
+/// was computed) and quadrant.
 #[component]
-fn RankedTable(actions: Vec<RankedAction>) -> impl IntoView {
+pub fn RankedTable(actions: Vec<RankedAction>) -> impl IntoView {
     let lang = use_lang();
     view! {
         <div class="table-scroll" tabindex="0" role="region" aria-label=lang.t(Key::ActRankedTitle)>

@@ -19,4 +19,6 @@ mod views;
 pub use model::*;
 pub use server::*;
 pub use shared::SharedComparison;
+pub use tables::ChartTable;
+pub use views::height as chart_height;
 pub use views::{DashboardPage, PresentPage};

@@ -163,7 +163,7 @@ fn dom_id(kind: ChartKind, large: bool) -> &'static str {
 
 /// Chart heights that fit their content: one row per team on the heatmap and the
 /// completion bars; taller with larger type in presentation mode.
-fn height(data: &DashboardData, kind: ChartKind, large: bool) -> u32 {
+pub fn height(data: &DashboardData, kind: ChartKind, large: bool) -> u32 {
     let teams = u32::try_from(data.teams.len()).unwrap_or(24);
     let (row, extra) = if large { (40, 200) } else { (28, 0) };
     match kind {

@@ -17,4 +17,4 @@ mod views;
 pub use model::*;
 pub use server::*;
 pub use staff_views::StaffRoadmapPage;
-pub use views::RoadmapPage;
+pub use views::{RoadmapPage, TeamCharts};

@@ -78,10 +78,21 @@ fn RoadmapBody(page: ParticipantRoadmap, refresh: RwSignal<u32>) -> impl IntoVie
 }
 
 /// A team's three views of its roadmap, each chart with its table. Used by the participant's
-/// page and the facilitator's.
+/// page, the facilitator's and the printable report.
 #[component]
-pub fn TeamCharts(roadmap: TeamRoadmap) -> impl IntoView {
+pub fn TeamCharts(
+    /// The roadmap.
+    roadmap: TeamRoadmap,
+    /// Prefix of the element ids, so that several teams' charts fit on one page.
+    #[prop(optional, into)]
+    prefix: Option<String>,
+    /// Whether the tables start open (the printed report shows every table).
+    #[prop(optional)]
+    open_tables: bool,
+) -> impl IntoView {
     let lang = use_lang();
+    let prefix = prefix.unwrap_or_else(|| "rm".to_owned());
+    let dom = |name: &str| format!("{prefix}-{name}");
     let starts = roadmap
         .starts_on
         .as_ref()
@@ -96,7 +107,7 @@ pub fn TeamCharts(roadmap: TeamRoadmap) -> impl IntoView {
     let late = rules::late_starts(&roadmap.items);
     let late = (!late.is_empty()).then(|| {
         view! {
-            <div class="notice" role="status" id="rm-late-starts">
+            <div class="notice" role="status" id=dom("late-starts")>
                 <p>{lang.t(Key::RmLateStarts)}</p>
                 <ul>
                     {late
@@ -112,26 +123,26 @@ pub fn TeamCharts(roadmap: TeamRoadmap) -> impl IntoView {
     view! {
         <p class="small muted">{starts}</p>
         {late}
-        <section class="rm-section" aria-labelledby="rm-gantt-title">
-            <h2 id="rm-gantt-title">{lang.t(Key::RmGanttTitle)}</h2>
+        <section class="rm-section" aria-labelledby=dom("gantt-title")>
+            <h2 id=dom("gantt-title")>{lang.t(Key::RmGanttTitle)}</h2>
             {gantt.map(|chart| view! {
-                <EChart id="rm-gantt" chart height=charts::gantt_height(roadmap.items.len()) label=lang.t(Key::RmGanttTitle).to_owned() />
+                <EChart id=dom("gantt") chart height=charts::gantt_height(roadmap.items.len()) label=lang.t(Key::RmGanttTitle).to_owned() />
             })}
-            <details class="data-details">
+            <details class="data-details" open=open_tables>
                 <summary>{lang.t(Key::RmShowTable)}</summary>
                 <DataTable table=tables::gantt_table(lang, &roadmap.items) />
             </details>
         </section>
-        <Board items=roadmap.items.clone() id="rm".to_owned() />
-        <section class="rm-section" aria-labelledby="rm-radar-title">
-            <h2 id="rm-radar-title">{lang.t(Key::RmRadarTitle)}</h2>
+        <Board items=roadmap.items.clone() id=prefix.clone() />
+        <section class="rm-section" aria-labelledby=dom("radar-title")>
+            <h2 id=dom("radar-title")>{lang.t(Key::RmRadarTitle)}</h2>
             <p class="rule small">{lang.t(Key::RmTargetRule)}</p>
             {if has_pillars {
-                view! { <EChart id="rm-radar" chart=radar height=380 label=lang.t(Key::RmRadarTitle).to_owned() /> }.into_any()
+                view! { <EChart id=dom("radar") chart=radar height=380 label=lang.t(Key::RmRadarTitle).to_owned() /> }.into_any()
             } else {
                 view! { <p class="notice">{lang.t(Key::RmNoPillarData)}</p> }.into_any()
             }}
-            <details class="data-details">
+            <details class="data-details" open=open_tables>
                 <summary>{lang.t(Key::RmShowTable)}</summary>
                 <DataTable table=tables::target_table(lang, &roadmap.pillars) />
             </details>

@@ -1,4 +1,4 @@
-//! A chart drawn by ECharts in the browser.
+//! A chart drawn by ECharts in the browser, with a button that saves it as a PNG image.
 
 use charming::Chart;
 use leptos::prelude::*;
@@ -7,11 +7,12 @@ use crate::i18n::{use_lang, Key};
 
 /// A chart container. The server renders an empty, labelled box (the data is in the table
 /// that every chart has beside it); after hydration ECharts draws into it, as wide as the
-/// box is on this screen.
+/// box is on this screen, and a "Download PNG" link appears under it.
 #[component]
 pub fn EChart(
     /// The element id, unique on the page.
-    id: &'static str,
+    #[prop(into)]
+    id: String,
     /// What to draw.
     chart: Chart,
     /// Height in pixels.
@@ -21,14 +22,39 @@ pub fn EChart(
     label: String,
 ) -> impl IntoView {
     let lang = use_lang();
+    // Without a drawn chart there is no picture to save, so the link waits for the drawing
+    // (and a page without JavaScript never shows it).
+    let drawn = RwSignal::new(false);
     #[cfg(feature = "hydrate")]
-    Effect::new(move |_| draw_when_attached(id, chart.clone(), height, Owner::current(), 0));
+    {
+        let id = id.clone();
+        Effect::new(move |_| {
+            draw_when_attached(
+                id.clone(),
+                chart.clone(),
+                height,
+                drawn,
+                Owner::current(),
+                0,
+            )
+        });
+    }
     #[cfg(not(feature = "hydrate"))]
     let _ = chart;
+    let save_label = lang.t(Key::RepDownloadPngLabel).replace("{chart}", &label);
+    let on_save = {
+        let id = id.clone();
+        move |ev: leptos::ev::MouseEvent| {
+            #[cfg(feature = "hydrate")]
+            save_png(&id, &ev);
+            #[cfg(not(feature = "hydrate"))]
+            let _ = (&id, ev);
+        }
+    };
     view! {
         <figure class="chart-figure">
             <div
-                id=id
+                id=id.clone()
                 class="chart"
                 role="img"
                 aria-label=label
@@ -36,7 +62,65 @@ pub fn EChart(
             >
                 <p class="chart-loading">{lang.t(Key::ChartLoading)}</p>
             </div>
+            <a
+                id=format!("{id}-png")
+                class="chart-png"
+                href="#"
+                download=format!("{id}.png")
+                hidden=move || !drawn.get()
+                aria-label=save_label
+                on:click=on_save
+            >
+                {lang.t(Key::RepDownloadPng)}
+            </a>
         </figure>
+    }
+}
+
+#[cfg(feature = "hydrate")]
+mod browser {
+    use wasm_bindgen::prelude::*;
+
+    #[wasm_bindgen]
+    extern "C" {
+        /// A chart ECharts drew.
+        pub type Instance;
+
+        /// ECharts' own registry of the charts it drew: `undefined` for a box it never drew.
+        #[wasm_bindgen(js_namespace = echarts, js_name = getInstanceByDom)]
+        pub fn instance_by_dom(element: &web_sys::Element) -> JsValue;
+
+        /// The chart as an image, as a `data:` URL.
+        #[wasm_bindgen(method, js_name = getDataURL)]
+        pub fn data_url(this: &Instance, options: &JsValue) -> String;
+    }
+}
+
+/// Puts the chart's picture into the clicked link just before the browser follows it, so
+/// the browser saves it under the link's `download` name. Twice the screen's pixels, on
+/// white: a transparent background prints and pastes badly.
+#[cfg(feature = "hydrate")]
+fn save_png(id: &str, ev: &leptos::ev::MouseEvent) {
+    use wasm_bindgen::JsCast;
+    let instance = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.get_element_by_id(id))
+        .map(|element| browser::instance_by_dom(&element))
+        .filter(|i| !i.is_undefined() && !i.is_null());
+    let link = ev
+        .current_target()
+        .and_then(|t| t.dyn_into::<web_sys::Element>().ok());
+    let options =
+        web_sys::js_sys::JSON::parse(r##"{"type":"png","pixelRatio":2,"backgroundColor":"#fff"}"##);
+    match (instance, link, options) {
+        (Some(instance), Some(link), Ok(options)) => {
+            let url = instance
+                .unchecked_into::<browser::Instance>()
+                .data_url(&options);
+            let _ = link.set_attribute("href", &url);
+        }
+        // Nothing to save: stay on the page rather than follow "#".
+        _ => ev.prevent_default(),
     }
 }
 
@@ -44,24 +128,25 @@ pub fn EChart(
 /// effect can run before the new page is attached, so it waits a few frames for it.
 #[cfg(feature = "hydrate")]
 fn draw_when_attached(
-    id: &'static str,
+    id: String,
     chart: Chart,
     height: u32,
+    drawn: RwSignal<bool>,
     owner: Option<Owner>,
     tries: u32,
 ) {
     let element = web_sys::window()
         .and_then(|w| w.document())
-        .and_then(|d| d.get_element_by_id(id));
+        .and_then(|d| d.get_element_by_id(&id));
     match element {
         // Under the effect's owner, so the resize listener goes when the chart does.
         Some(element) => match owner {
-            Some(owner) => owner.with(|| draw(id, element, &chart, height)),
-            None => draw(id, element, &chart, height),
+            Some(owner) => owner.with(|| draw(&id, element, &chart, height, drawn)),
+            None => draw(&id, element, &chart, height, drawn),
         },
-        None if tries < 120 => {
-            request_animation_frame(move || draw_when_attached(id, chart, height, owner, tries + 1))
-        }
+        None if tries < 120 => request_animation_frame(move || {
+            draw_when_attached(id, chart, height, drawn, owner, tries + 1)
+        }),
         None => leptos::logging::error!("chart {id}: its box never appeared"),
     }
 }
@@ -69,7 +154,7 @@ fn draw_when_attached(
 /// Draws the chart as wide as its box, and redraws it at the new width when the window is
 /// resized (a phone turned sideways).
 #[cfg(feature = "hydrate")]
-fn draw(id: &'static str, element: web_sys::Element, chart: &Chart, height: u32) {
+fn draw(id: &str, element: web_sys::Element, chart: &Chart, height: u32, drawn: RwSignal<bool>) {
     use charming::{ChartResize, WasmRenderer};
     let width_of =
         |element: &web_sys::Element| u32::try_from(element.client_width()).unwrap_or(0).max(260);
@@ -77,6 +162,7 @@ fn draw(id: &'static str, element: web_sys::Element, chart: &Chart, height: u32)
     match WasmRenderer::new(width_of(&element), height).render(id, chart) {
         Ok(echarts) => {
             let _ = element.set_attribute("data-drawn", "true");
+            drawn.set(true);
             let handle = window_event_listener(leptos::ev::resize, move |_| {
                 WasmRenderer::resize_chart(
                     &echarts,
