@@ -335,3 +335,6 @@ pub fn csv_bytes(rows: &[Vec<String>]) -> crate::error::AppResult<Vec<u8>> {
         .into_inner()
         .map_err(|e| crate::error::AppError::internal("open data csv", e))
 }
+
+#[cfg(test)]
+mod tests;

@@ -2,7 +2,7 @@
 //! published workshop's page. All show the same anonymised view ([`PublicAggregates`]).
 
 use leptos::prelude::*;
-use leptos_meta::Title;
+use leptos_meta::{Meta, Title};
 use leptos_router::hooks::use_params_map;
 
 use super::model::{LinkState, Observed, PublicAggregates, PublicTeam};
@@ -24,6 +24,9 @@ pub fn ObserverPage() -> impl IntoView {
     let data = Resource::new(token, observe);
     view! {
         <Title text=lang.t(Key::ShrObserverTitle) />
+        // The secret is in the address: keep it out of search engines and of Referer headers.
+        <Meta name="robots" content="noindex" />
+        <Meta name="referrer" content="no-referrer" />
         <section class="page public-page">
             {loaded(data, move |observed| match observed {
                 Observed::Shown { team, data } => {
