@@ -415,6 +415,14 @@ on_both_databases! {
         let (_, rows) = csv("milestones").await;
         assert!(rows.iter().all(|r| shown.contains(&r[0])));
 
+        // The public page names the hidden teams, apart from the numbers.
+        let page = app.get(&format!("/open/workshops/{w}")).await;
+        assert_eq!(page.status, 200);
+        assert!(page.body.contains("id=\"shr-hidden\""));
+        for name in &hidden {
+            assert!(!page.body.contains(&format!("<th scope=\"row\">{name}</th>")), "{name}");
+        }
+
         // Never an individual answer or a participant's name.
         let names: Vec<String> = sqlx::query_scalar("SELECT display_name FROM participants WHERE workshop_id = $1")
             .bind(id)
