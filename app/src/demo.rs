@@ -269,6 +269,15 @@ async fn create(db: &Db) -> AppResult<DemoOutcome> {
             .collect();
         plan_actions(&mut tx, workshop, team, &members, &weak, &mut rng).await?;
     }
+    // Published, so the public pages and open data have something to show (its answers
+    // are fictitious).
+    crate::sharing::repo::set_publication(
+        &mut *tx,
+        workshop,
+        Some(crate::db::now()),
+        crate::sharing::Licence::CcBy4,
+    )
+    .await?;
     tx.commit().await?;
     Ok(DemoOutcome {
         workshop,

@@ -1319,6 +1319,80 @@ messages! {
     ),
 
     // Sharing, publishing, public pages and open data: keys go below this line (prefix Shr).
+    ShrTitle => ("Compartir y publicar", "Share and publish"),
+    ShrPublishTitle => ("Publicar", "Publish"),
+    ShrPublishIntro => (
+        "Publicar pone en una página pública y como datos abiertos (CSV y JSON) los promedios anonimizados y las hojas de ruta. Nunca se publican respuestas individuales ni nombres de participantes; los equipos con menos respuestas que el umbral de anonimato aparecen solo por su nombre.",
+        "Publishing puts the anonymised averages and the roadmaps on a public page and as open data (CSV and JSON). Individual answers and participants' names are never published; teams with fewer respondents than the anonymity threshold appear by name only."
+    ),
+    ShrNotPublished => ("No publicado.", "Not published."),
+    ShrPublishedSince => ("Publicado desde el {date}.", "Published since {date}."),
+    ShrPublicPageLink => ("Ver la página pública", "See the public page"),
+    ShrLicence => ("Licencia", "Licence"),
+    ShrLicenceCcBy => ("CC BY 4.0 (reutilización citando la fuente)", "CC BY 4.0 (reuse with attribution)"),
+    ShrLicenceCc0 => ("CC0 1.0 (dominio público)", "CC0 1.0 (public domain)"),
+    ShrLicenceOdbl => ("ODbL 1.0 (base de datos abierta)", "ODbL 1.0 (open database)"),
+    ShrPublish => ("Publicar", "Publish"),
+    ShrChangeLicence => ("Cambiar la licencia", "Change the licence"),
+    ShrUnpublish => ("Dejar de publicar", "Unpublish"),
+    ShrErrLicence => ("Elija una de las licencias ofrecidas.", "Choose one of the licences offered."),
+    ShrLinksTitle => ("Enlaces de observación", "Observer links"),
+    ShrLinksIntro => (
+        "Un enlace de solo lectura para quien observa (el despacho del prefecto, el punto de contacto de OGP): muestra los resultados anonimizados y las hojas de ruta del taller o de un equipo. Se puede revocar en cualquier momento.",
+        "A read-only link for an observer (the prefect's office, the OGP point of contact): it shows the anonymised results and roadmaps of the workshop or of one team. It can be revoked at any time."
+    ),
+    ShrScope => ("Qué muestra", "What it shows"),
+    ShrWholeWorkshop => ("Todo el taller", "The whole workshop"),
+    ShrLabel => ("Etiqueta (opcional)", "Label (optional)"),
+    ShrExpiresOn => ("Último día (opcional)", "Last day (optional)"),
+    ShrExpiresHint => ("El enlace deja de funcionar al terminar ese día (UTC). Vacío: no caduca.", "The link stops working at the end of that day (UTC). Empty: it does not expire."),
+    ShrCreate => ("Crear enlace", "Create link"),
+    ShrShownOnce => ("Copie el enlace ahora: no se volverá a mostrar.", "Copy the link now: it will not be shown again."),
+    ShrLinkAddress => ("Dirección del enlace", "Link address"),
+    ShrCopy => ("Copiar", "Copy"),
+    ShrCopied => ("Copiado", "Copied"),
+    ShrNoLinks => ("Todavía no hay enlaces.", "No links yet."),
+    ShrLinksCaption => ("Enlaces de observación del taller", "The workshop's observer links"),
+    ShrNoLabel => ("(sin etiqueta)", "(no label)"),
+    ShrCreated => ("Creado", "Created"),
+    ShrExpires => ("Último día", "Last day"),
+    ShrNever => ("sin caducidad", "never expires"),
+    ShrState => ("Estado", "State"),
+    ShrStateActive => ("activo", "active"),
+    ShrStateExpired => ("caducado", "expired"),
+    ShrStateRevoked => ("revocado", "revoked"),
+    ShrRevoke => ("Revocar", "Revoke"),
+    ShrErrTeam => ("Elija un equipo de este taller.", "Choose a team of this workshop."),
+    ShrErrLabelLong => ("La etiqueta puede tener hasta 120 caracteres.", "The label may have up to 120 characters."),
+    ShrErrExpiryPast => ("El último día no puede estar en el pasado.", "The last day cannot be in the past."),
+    ShrObserverTitle => ("Vista de observación", "Observer view"),
+    ShrObserverNote => ("Vista de solo lectura compartida por la facilitación del taller.", "A read-only view shared by the workshop's facilitators."),
+    ShrObserverTeam => ("Equipo: {team}.", "Team: {team}."),
+    ShrLinkGoneTitle => ("Este enlace ya no funciona", "This link no longer works"),
+    ShrLinkRevoked => ("La facilitación revocó este enlace. Pida uno nuevo si lo necesita.", "The facilitators revoked this link. Ask for a new one if you need it."),
+    ShrLinkExpired => ("Este enlace caducó. Pida uno nuevo si lo necesita.", "This link has expired. Ask for a new one if you need it."),
+    ShrOpenTitle => ("Datos abiertos de los talleres", "Workshops' open data"),
+    ShrOpenIntro => (
+        "Talleres cuya facilitación publicó los resultados anonimizados y las hojas de ruta, con sus datos abiertos en CSV y JSON.",
+        "Workshops whose facilitators published the anonymised results and roadmaps, with their open data as CSV and JSON."
+    ),
+    ShrOpenNone => ("Todavía no hay talleres publicados.", "No workshops are published yet."),
+    ShrPublishedBy => ("Publicado por {name} el {date}", "Published by {name} on {date}"),
+    ShrOpenData => ("Datos abiertos", "Open data"),
+    ShrOpenDataIntro => (
+        "Los mismos números de esta página, en JSON (con metadatos: licencia, fuente, fecha) y en una tabla CSV por tema.",
+        "The same numbers as this page, as JSON (with metadata: licence, source, date) and one CSV table per topic."
+    ),
+    ShrThresholdNote => (
+        "Solo se muestran los números de equipos con al menos {n} personas que respondieron; los promedios del taller se calculan sobre esos equipos.",
+        "Only teams with at least {n} respondents show numbers; the workshop's averages are computed over those teams."
+    ),
+    ShrHiddenTeams => ("Equipos con pocas respuestas para mostrarlos:", "Teams with too few respondents to show:"),
+    ShrRoadmapOf => ("Hoja de ruta: {team}", "Roadmap: {team}"),
+    ShrNoRoadmap => ("Todavía no tiene hoja de ruta.", "No roadmap yet."),
+    ShrStatus => ("Estado", "Status"),
+    ShrProgress => ("Avance", "Progress"),
+    ShrHomeOpenLink => ("Resultados y hojas de ruta publicados (datos abiertos)", "Published results and roadmaps (open data)"),
 
     // Archive export and import: keys go below this line (prefix Arc).
 

@@ -47,6 +47,9 @@ pub fn HomePage() -> impl IntoView {
                 })}
             </Suspense>
         </section>
+        <p class="open-link">
+            <a href="/open">{lang.t(Key::ShrHomeOpenLink)}</a>
+        </p>
         <section aria-labelledby="how-title">
             <h2 id="how-title">{lang.t(Key::HomeHowTitle)}</h2>
             <ol class="steps">
