@@ -156,52 +156,25 @@ async fn facilitator_downloads_and_reads_the_report(app: &RunningApp, workshop: 
     wait_for(client, "html.js").await;
     let link = client
         .find(Locator::Css("a[href*='export.xlsx']:not([href*='team='])"))
-        .await;
-    match link {
-        Ok(link) => {
-            let href = link.attr("href").await.unwrap().unwrap_or_default();
-            assert!(
-                href.contains(&format!("/facilitate/workshops/{workshop}/export.xlsx")),
-                "{href}"
-            );
-            link.click().await.unwrap();
-            let (path, bytes) = downloaded(folder.path(), ".xlsx").await;
-            assert!(
-                bytes.starts_with(b"PK"),
-                "{} is not a zip (XLSX) file",
-                path.display()
-            );
-            assert!(
-                bytes.len() > 2_000,
-                "{} is only {} bytes",
-                path.display(),
-                bytes.len()
-            );
-        }
-        Err(_) => {
-            // The export page without its links: the export part's download must still answer
-            // at its fixed address, or not exist yet at all (then this part is skipped).
-            let answer = client
-                .execute(
-                    "const [url] = arguments;
-                     return fetch(url).then(async r => [r.status, [...new Uint8Array(await r.arrayBuffer())].slice(0, 2), Number(r.headers.get('content-length') || 0)]);",
-                    vec![format!("/facilitate/workshops/{workshop}/export.xlsx").into()],
-                )
-                .await
-                .unwrap();
-            match answer[0].as_u64() {
-                Some(404) => eprintln!("export.xlsx is not served yet: its checks are skipped"),
-                status => {
-                    assert_eq!(status, Some(200), "export.xlsx: {answer}");
-                    assert_eq!(
-                        answer[1],
-                        serde_json::json!([80, 75]),
-                        "not a zip: {answer}"
-                    );
-                }
-            }
-        }
-    }
+        .await
+        .expect("the export page links the workshop's XLSX");
+    let href = link.attr("href").await.unwrap().unwrap_or_default();
+    assert!(
+        href.contains(&format!("/facilitate/workshops/{workshop}/export.xlsx")),
+        "{href}"
+    );
+    link.click().await.unwrap();
+    let (path, bytes) = downloaded(folder.path(), ".xlsx").await;
+    assert!(
+        bytes.starts_with(b"PK"),
+        "{} is not a zip (XLSX) file",
+        path.display()
+    );
+    // Opened by an independent reader, with the sheets the export promises.
+    let workbook: calamine::Xlsx<_> =
+        calamine::open_workbook_from_rs(std::io::Cursor::new(bytes)).expect("a readable workbook");
+    let sheets = calamine::Reader::sheet_names(&workbook);
+    assert!(sheets.len() >= 4, "{} has sheets {sheets:?}", path.display());
 
     // The whole workshop's report: the dashboard's four charts and every team's, drawn, each
     // with its table.
@@ -255,6 +228,27 @@ async fn facilitator_downloads_and_reads_the_report(app: &RunningApp, workshop: 
     );
     assert_eq!(n("print"), 1, "{facts}");
     assert!(!facts["phase"].as_str().unwrap_or("").is_empty(), "{facts}");
+    // Every team's commitments, once loaded; one section per team, so ids must not repeat.
+    wait_until(
+        client,
+        "the commitments never loaded",
+        "const sections = [...document.querySelectorAll('section.commitments')];
+         return sections.length >= 2 && sections.every(s => !s.textContent.includes('Cargando'));",
+    )
+    .await;
+    let repeated = client
+        .execute(
+            "const seen = new Set(), repeated = [];
+             for (const e of document.querySelectorAll('[id]')) {
+                 if (seen.has(e.id)) repeated.push(e.id);
+                 seen.add(e.id);
+             }
+             return repeated;",
+            vec![],
+        )
+        .await
+        .unwrap();
+    assert_eq!(repeated, serde_json::json!([]), "ids used twice on the report");
     // Each chart of a team is followed by a table of the same section.
     wait_until(
         client,

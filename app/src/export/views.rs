@@ -278,9 +278,14 @@ pub fn CommitmentsSection(
 ) -> impl IntoView {
     let lang = use_lang();
     let data = Resource::new(move || (workshop, team), |(w, t)| commitments(w, t));
+    // The staff report shows one section per team: ids must stay unique on the page.
+    let title_id = match team {
+        Some(team) => format!("commitments-title-{team}"),
+        None => "commitments-title".to_owned(),
+    };
     view! {
-        <section class="card commitments" aria-labelledby="commitments-title">
-            <h2 id="commitments-title">{lang.t(Key::ExpCommitmentsTitle)}</h2>
+        <section class="card commitments" aria-labelledby=title_id.clone()>
+            <h2 id=title_id>{lang.t(Key::ExpCommitmentsTitle)}</h2>
             <p>{lang.t(Key::ExpCommitmentsIntro)}</p>
             {loaded(data, move |teams| {
                 teams
