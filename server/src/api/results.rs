@@ -31,8 +31,9 @@ pub(crate) struct NewAction {
     pub impact: i64,
     /// Effort, 1–5.
     pub effort: i64,
-    /// Cost, 1–5.
-    pub cost: i64,
+    /// Cost band: `low` (current budget), `medium` (a budget line of its own) or `high`
+    /// (new funding).
+    pub cost: String,
     /// Indicators of the workshop's framework it improves.
     #[serde(default)]
     pub indicators: Vec<IndicatorId>,
@@ -147,7 +148,7 @@ pub(crate) async fn propose(
         unit: new.unit,
         impact: new.impact.to_string(),
         effort: new.effort.to_string(),
-        cost: new.cost.to_string(),
+        cost: new.cost,
         indicators: new.indicators,
         depends_on: new.depends_on,
     };
