@@ -15,19 +15,37 @@ use tests::{on_both_databases, Reply, TestApp};
 const TESTED: &[(&str, &str)] = &[
     ("GET /workshops", "workshops_teams_and_access"),
     ("GET /workshops/{workshop}", "workshops_teams_and_access"),
-    ("GET /workshops/{workshop}/teams", "workshops_teams_and_access"),
-    ("GET /workshops/{workshop}/framework", "framework_read_and_import"),
-    ("PUT /workshops/{workshop}/framework", "framework_read_and_import"),
-    ("GET /workshops/{workshop}/answers", "answers_recorded_and_read"),
+    (
+        "GET /workshops/{workshop}/teams",
+        "workshops_teams_and_access",
+    ),
+    (
+        "GET /workshops/{workshop}/framework",
+        "framework_read_and_import",
+    ),
+    (
+        "PUT /workshops/{workshop}/framework",
+        "framework_read_and_import",
+    ),
+    (
+        "GET /workshops/{workshop}/answers",
+        "answers_recorded_and_read",
+    ),
     (
         "PUT /workshops/{workshop}/teams/{team}/respondents/{name}/answers",
         "answers_recorded_and_read",
     ),
-    ("GET /workshops/{workshop}/aggregates", "answers_recorded_and_read"),
+    (
+        "GET /workshops/{workshop}/aggregates",
+        "answers_recorded_and_read",
+    ),
     ("GET /workshops/{workshop}/actions", "actions_and_roadmaps"),
     ("POST /workshops/{workshop}/actions", "actions_and_roadmaps"),
     ("GET /workshops/{workshop}/roadmap", "actions_and_roadmaps"),
-    ("GET /workshops/{workshop}/teams/{team}/roadmap", "actions_and_roadmaps"),
+    (
+        "GET /workshops/{workshop}/teams/{team}/roadmap",
+        "actions_and_roadmaps",
+    ),
     (
         "POST /workshops/{workshop}/teams/{team}/roadmap/generate",
         "actions_and_roadmaps",
@@ -72,7 +90,10 @@ async fn world(app: &TestApp) -> World {
         .call_as(
             &owner,
             "add_teams",
-            &[("workshop", &workshop.to_string()), ("names", "Azuay\nLoja")],
+            &[
+                ("workshop", &workshop.to_string()),
+                ("names", "Azuay\nLoja"),
+            ],
         )
         .await;
     assert!(added.status.is_success(), "{added:?}");
@@ -137,7 +158,10 @@ async fn get(app: &TestApp, path: &str, token: &str) -> Reply {
 fn problem(reply: &Reply, status: u16) -> Value {
     assert_eq!(reply.status.as_u16(), status, "{reply:?}");
     assert_eq!(
-        reply.headers.get("content-type").and_then(|v| v.to_str().ok()),
+        reply
+            .headers
+            .get("content-type")
+            .and_then(|v| v.to_str().ok()),
         Some("application/problem+json"),
         "{reply:?}"
     );

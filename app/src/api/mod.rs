@@ -11,6 +11,8 @@ mod server;
 pub mod token;
 mod views;
 
-pub use model::{check_token_name, ApiToken, CreatedToken, MAX_ACTIVE_TOKENS, TOKEN_NAME_MAX_CHARS};
+pub use model::{
+    check_token_name, ApiToken, CreatedToken, MAX_ACTIVE_TOKENS, TOKEN_NAME_MAX_CHARS,
+};
 pub use server::*;
 pub use views::ApiTokensPanel;

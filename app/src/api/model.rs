@@ -56,7 +56,10 @@ mod tests {
 
     #[test]
     fn names_are_cleaned_and_bounded() {
-        assert_eq!(check_token_name("  hoja   de cálculo ").unwrap(), "hoja de cálculo");
+        assert_eq!(
+            check_token_name("  hoja   de cálculo ").unwrap(),
+            "hoja de cálculo"
+        );
         assert!(check_token_name("   ").is_err());
         assert!(check_token_name(&"ñ".repeat(80)).is_ok());
         assert!(check_token_name(&"a".repeat(81)).is_err());

@@ -97,10 +97,7 @@ pub async fn revoke<'e>(
 }
 
 /// The facilitator a live token belongs to, marking it used.
-pub async fn staff_of_token(
-    db: &sqlx::AnyPool,
-    token_hash: &str,
-) -> AppResult<Option<Staff>> {
+pub async fn staff_of_token(db: &sqlx::AnyPool, token_hash: &str) -> AppResult<Option<Staff>> {
     let row = sqlx::query(
         "SELECT t.id AS token_id, f.id, f.email, f.display_name FROM api_tokens t
          JOIN facilitators f ON f.id = t.facilitator_id

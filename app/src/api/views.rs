@@ -66,7 +66,11 @@ pub fn ApiTokensPanel() -> impl IntoView {
 }
 
 #[component]
-fn TokenList(list: Vec<ApiToken>, revoke: ServerAction<RevokeApiToken>, lang: Lang) -> impl IntoView {
+fn TokenList(
+    list: Vec<ApiToken>,
+    revoke: ServerAction<RevokeApiToken>,
+    lang: Lang,
+) -> impl IntoView {
     let rows = list
         .into_iter()
         .map(|token| {

@@ -176,15 +176,14 @@ mod ssr {
                 .map(|i| i.id)
         };
         let mut tx = db.pool().begin().await?;
-        let (participant, created) = match repo::respondent_named(&mut *tx, team, name.as_str())
-            .await?
-        {
-            Some(id) => (id, false),
-            None => (
-                workshops::add_participant(&mut *tx, workshop, team, name.as_str()).await?,
-                true,
-            ),
-        };
+        let (participant, created) =
+            match repo::respondent_named(&mut *tx, team, name.as_str()).await? {
+                Some(id) => (id, false),
+                None => (
+                    workshops::add_participant(&mut *tx, workshop, team, name.as_str()).await?,
+                    true,
+                ),
+            };
         for (index, answer) in answers.iter().enumerate() {
             let indicator = id_of(&answer.indicator).ok_or_else(|| {
                 within_answer(
@@ -239,10 +238,7 @@ mod tests {
         let AppError::Validation { fields } = err else {
             panic!("{err:?}")
         };
-        assert_eq!(
-            fields.keys().collect::<Vec<_>>(),
-            ["answers[2].response"]
-        );
+        assert_eq!(fields.keys().collect::<Vec<_>>(), ["answers[2].response"]);
         assert_eq!(within_answer(0, AppError::Forbidden), AppError::Forbidden);
     }
 }

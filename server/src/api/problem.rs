@@ -44,7 +44,9 @@ impl Problem {
             AppError::Conflict { .. }
             | AppError::EditConflict { .. }
             | AppError::FrameworkInUse { .. }
-            | AppError::Refused { .. } => ("urn:rumbo:problem:conflict", lang.t(Key::ApiTitleConflict)),
+            | AppError::Refused { .. } => {
+                ("urn:rumbo:problem:conflict", lang.t(Key::ApiTitleConflict))
+            }
             AppError::Unauthorized => ("urn:rumbo:problem:token", lang.t(Key::ErrUnauthorized)),
             _ => ("about:blank", ""),
         };
@@ -154,13 +156,19 @@ mod tests {
         assert_eq!(es.status, 422);
         assert_eq!(es.kind, "urn:rumbo:problem:validation");
         assert_ne!(es.title, en.title);
-        assert_eq!(en.errors["answers[0].response"], [Lang::En.t(Key::ErrLevelRange)]);
+        assert_eq!(
+            en.errors["answers[0].response"],
+            [Lang::En.t(Key::ErrLevelRange)]
+        );
     }
 
     #[test]
     fn plain_problems_are_about_blank_with_the_status_reason() {
         let problem = Problem::from_error(&AppError::Forbidden, Lang::En);
-        assert_eq!((problem.kind.as_str(), problem.status), ("about:blank", 403));
+        assert_eq!(
+            (problem.kind.as_str(), problem.status),
+            ("about:blank", 403)
+        );
         assert_eq!(problem.title, "Forbidden");
         assert!(problem.errors.is_empty());
         let unauthorized = Problem::from_error(&AppError::Unauthorized, Lang::Es);

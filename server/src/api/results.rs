@@ -210,8 +210,14 @@ pub(crate) async fn team_roadmap(
     let workshop: WorkshopId = id(&workshop, caller.lang)?;
     let team: TeamId = id(&team, caller.lang)?;
     super::answer(
-        app::roadmap::staff_roadmap_for_staff(&state.db, &caller.staff, workshop, team, caller.lang)
-            .await,
+        app::roadmap::staff_roadmap_for_staff(
+            &state.db,
+            &caller.staff,
+            workshop,
+            team,
+            caller.lang,
+        )
+        .await,
         caller.lang,
     )
 }

@@ -153,12 +153,18 @@ pub(crate) async fn import_framework(
 ) -> ApiResult<Json<ImportSummary>> {
     let workshop: WorkshopId = id(&workshop, caller.lang)?;
     let Ok(json) = std::str::from_utf8(&body) else {
-        return Err(Problem::from_error(&app::error::AppError::BadRequest, caller.lang));
+        return Err(Problem::from_error(
+            &app::error::AppError::BadRequest,
+            caller.lang,
+        ));
     };
     let imported = app::framework::import_for_staff(&state.db, &caller.staff, workshop, json).await;
     if let Err(app::error::AppError::Validation { fields }) = &imported {
         // The editor's size limit: for the API, the status that says so.
-        if fields.get("json").is_some_and(|keys| keys.contains(&app::i18n::Key::FwTooLarge)) {
+        if fields
+            .get("json")
+            .is_some_and(|keys| keys.contains(&app::i18n::Key::FwTooLarge))
+        {
             return Err(Problem::too_large(caller.lang));
         }
     }
