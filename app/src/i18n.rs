@@ -1397,6 +1397,39 @@ messages! {
     // Archive export and import: keys go below this line (prefix Arc).
 
     // API tokens and the JSON API: keys go below this line (prefix Api).
+    ApiTitle => ("Tokens de API", "API tokens"),
+    ApiIntro => (
+        "Un token deja que otro programa use la API JSON de Rumbo (/api/v1) en su nombre, con acceso a sus talleres. Guárdelo como una contraseña; revóquelo si ya no lo usa. La API está descrita en /api/v1/openapi.json.",
+        "A token lets another program use Rumbo's JSON API (/api/v1) on your behalf, with access to your workshops. Keep it like a password; revoke it when no longer used. The API is described at /api/v1/openapi.json."
+    ),
+    ApiName => ("Nombre del token", "Token name"),
+    ApiNameHint => ("Para reconocerlo, p. ej. «hoja de cálculo de la prefectura».", "To recognise it, e.g. \"the prefecture's spreadsheet\"."),
+    ApiCreate => ("Crear token", "Create token"),
+    ApiSecretOnce => (
+        "Copie este token ahora: no se volverá a mostrar.",
+        "Copy this token now: it will not be shown again."
+    ),
+    ApiNone => ("Aún no tiene tokens.", "You have no tokens yet."),
+    ApiPrefix => ("Comienza con", "Starts with"),
+    ApiCreated => ("Creado", "Created"),
+    ApiLastUsed => ("Último uso", "Last used"),
+    ApiNeverUsed => ("nunca", "never"),
+    ApiRevoke => ("Revocar", "Revoke"),
+    ApiRevoked => ("revocado", "revoked"),
+    ApiErrNameEmpty => ("Dé un nombre al token.", "Give the token a name."),
+    ApiErrNameTooLong => ("El nombre admite hasta 80 caracteres.", "The name may have up to 80 characters."),
+    ApiErrTooMany => ("Tiene demasiados tokens activos: revoque alguno primero.", "You have too many active tokens: revoke one first."),
+    ApiErrToken => (
+        "Falta el token de API o no es válido (revocado o desconocido). Envíe «Authorization: Bearer <token>».",
+        "The API token is missing or not valid (revoked or unknown). Send \"Authorization: Bearer <token>\"."
+    ),
+    ApiErrTooLarge => ("El cuerpo de la solicitud es demasiado grande.", "The request body is too large."),
+    ApiErrJson => ("El cuerpo no es JSON válido para esta operación.", "The body is not valid JSON for this operation."),
+    ApiErrNoAnswers => ("Envíe al menos una respuesta.", "Send at least one answer."),
+    ApiErrUnknownIndicator => ("El marco del taller no tiene ese código de indicador.", "The workshop's framework has no indicator with that code."),
+    ApiTitleInvalid => ("Algunos valores no son aceptables", "Some values are not acceptable"),
+    ApiTitleConflict => ("El cambio choca con el estado actual", "The change clashes with the current state"),
+    ApiTitleTooLarge => ("Demasiado grande", "Too large"),
 }
 
 /// The language of the page being rendered, as provided by [`crate::shell::App`].

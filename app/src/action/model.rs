@@ -7,6 +7,7 @@ use crate::i18n::Key;
 
 /// A rating from 1 (lowest) to 5 (highest), used for an action's impact and its effort.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
 #[serde(try_from = "u8", into = "u8")]
 pub struct Rating(u8);
 
@@ -50,6 +51,7 @@ impl From<Rating> for u8 {
 
 /// How much an action costs, roughly.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum CostBand {
     /// Within the unit's current budget.
@@ -92,6 +94,7 @@ impl CostBand {
 
 /// The team lead's MoSCoW tag.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum Moscow {
     /// Must have.
@@ -136,6 +139,7 @@ impl Moscow {
 
 /// How participants vote: dots each, and whether several may sit on one action.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
 pub struct DotRules {
     /// Dots per participant, 1–30.
     pub per_participant: u8,
@@ -154,6 +158,7 @@ impl Default for DotRules {
 
 /// The facilitator's weights (0–5) of the priority formula's criteria.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
 pub struct Weights {
     /// Relevance to open government, as the participants' dot votes judge it.
     pub relevance: u8,
@@ -207,6 +212,7 @@ impl Weights {
 
 /// An action of a team as the roadmap and the pages need it, with its place in the ranking.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
 pub struct RankedAction {
     /// The action.
     pub id: crate::ids::ActionId,
@@ -240,6 +246,7 @@ pub struct RankedAction {
 
 /// A workshop's prioritisation settings: the dot rules and the formula's weights.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, Default)]
+#[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
 pub struct Settings {
     /// How participants vote.
     pub dots: DotRules,

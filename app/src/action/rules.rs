@@ -29,6 +29,7 @@ use crate::ids::ActionId;
 
 /// A criterion of the priority formula.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum Criterion {
     /// Relevance to open government, judged by the dot votes.
@@ -62,6 +63,7 @@ pub struct ScoreInput {
 
 /// One criterion's part in a score, for "why is this ranked here?".
 #[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
 pub struct Term {
     /// The criterion.
     pub criterion: Criterion,
@@ -75,6 +77,7 @@ pub struct Term {
 
 /// A priority score and how it was reached.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
 pub struct Score {
     /// 0–100, rounded to one decimal.
     pub total: f64,
@@ -159,6 +162,7 @@ pub fn mean_gap(gaps: impl IntoIterator<Item = Option<f64>>) -> Option<f64> {
 
 /// A quadrant of the impact/effort matrix.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum Quadrant {
     /// High impact, low effort: do first.

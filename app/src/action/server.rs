@@ -85,6 +85,7 @@ impl TeamActions {
 
 /// One team's actions, for the facilitator.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
 pub struct TeamSection {
     /// The team.
     pub team: TeamId,
@@ -96,6 +97,7 @@ pub struct TeamSection {
 
 /// The facilitator's prioritisation page.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
 pub struct WorkshopActions {
     /// The workshop.
     pub workshop: WorkshopSummary,
@@ -290,6 +292,9 @@ pub async fn merge_actions(
 }
 
 #[cfg(feature = "ssr")]
+pub use ssr::{propose_for_staff, workshop_actions_for_staff, Form as ActionForm};
+
+#[cfg(feature = "ssr")]
 mod ssr {
     use std::collections::BTreeSet;
 
@@ -304,14 +309,22 @@ mod ssr {
     use crate::workshop::repo as workshops;
 
     /// A proposal or edit form, as typed.
-    pub(super) struct Form {
+    pub struct Form {
+        /// Title.
         pub title: String,
+        /// Description (may be empty).
         pub description: String,
+        /// The unit that would lead it.
         pub unit: String,
+        /// Impact, `1`–`5` as typed.
         pub impact: String,
+        /// Effort, `1`–`5` as typed.
         pub effort: String,
+        /// Cost, `1`–`5` as typed.
         pub cost: String,
+        /// Indicators it improves.
         pub indicators: Vec<IndicatorId>,
+        /// Actions of the same team it depends on.
         pub depends_on: Vec<ActionId>,
     }
 
@@ -456,7 +469,30 @@ mod ssr {
         form: Form,
     ) -> AppResult<ActionId> {
         let actor = actor(db, workshop).await?;
-        let (team, proposed_by) = match &actor {
+        propose_by(db, workshop, &actor, team, form).await
+    }
+
+    /// Proposes an action for a team, for an identified facilitator of the workshop (a
+    /// session or an API token): the same checks as the pages' proposal.
+    pub async fn propose_for_staff(
+        db: &Db,
+        staff: &crate::facilitator::Staff,
+        workshop: WorkshopId,
+        team: Option<TeamId>,
+        form: Form,
+    ) -> AppResult<ActionId> {
+        crate::facilitator::access::require_workshop_as(db, staff, workshop).await?;
+        propose_by(db, workshop, &Actor::Facilitator, team, form).await
+    }
+
+    async fn propose_by(
+        db: &Db,
+        workshop: WorkshopId,
+        actor: &Actor,
+        team: Option<TeamId>,
+        form: Form,
+    ) -> AppResult<ActionId> {
+        let (team, proposed_by) = match actor {
             Actor::Member(me) => (me.team, Some(me.participant)),
             Actor::Facilitator => {
                 let team = team.ok_or_else(|| AppError::invalid("team", Key::ActErrTeam))?;
@@ -798,7 +834,18 @@ mod ssr {
         db: &Db,
         workshop: WorkshopId,
     ) -> AppResult<WorkshopActions> {
-        crate::facilitator::access::require_workshop(db, workshop).await?;
+        let (staff, _) = crate::facilitator::access::require_workshop(db, workshop).await?;
+        workshop_actions_for_staff(db, &staff, workshop).await
+    }
+
+    /// Every team's ranked actions and the settings, for an identified facilitator of the
+    /// workshop (a session or an API token).
+    pub async fn workshop_actions_for_staff(
+        db: &Db,
+        staff: &crate::facilitator::Staff,
+        workshop: WorkshopId,
+    ) -> AppResult<WorkshopActions> {
+        crate::facilitator::access::require_workshop_as(db, staff, workshop).await?;
         let pool = db.pool();
         let facts = workshops::facts(pool, workshop).await?;
         let settings = repo::settings(pool, workshop).await?;

@@ -2,6 +2,7 @@
 //! the pages that collect them, and the saving that never drops one.
 
 pub mod autosave;
+pub mod collected;
 #[cfg(feature = "ssr")]
 pub mod input;
 mod model;

@@ -8,6 +8,7 @@ use crate::ids::{IndicatorId, ParticipantId};
 
 /// A maturity level, 1 (initial) to 5 (optimising).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
 #[serde(try_from = "u8", into = "u8")]
 pub struct MaturityLevel(u8);
 
@@ -59,6 +60,7 @@ impl From<MaturityLevel> for u8 {
 
 /// What a participant said about an indicator.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
 #[serde(tag = "kind", content = "level", rename_all = "snake_case")]
 pub enum Response {
     /// A maturity level.
@@ -109,6 +111,7 @@ impl Response {
 
 /// Whether the participant sees the indicator as a strength or a weakness of their government.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum Mark {
     /// Neither.

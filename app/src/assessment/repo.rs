@@ -141,3 +141,67 @@ pub async fn indicator_in_framework<'e>(
             .await?;
     Ok(found.is_some())
 }
+
+/// One answer of a workshop as facilitators may read it: no name, no free text.
+#[derive(Debug, Clone, PartialEq)]
+pub struct StaffAnswerRow {
+    /// The respondent's team.
+    pub team: TeamId,
+    /// The respondent (never shown; numbered per team by the caller).
+    pub participant: ParticipantId,
+    /// The indicator's code.
+    pub indicator: String,
+    /// The response.
+    pub response: Response,
+    /// The level to reach.
+    pub target: Option<MaturityLevel>,
+    /// Strength, weakness or neither.
+    pub mark: Mark,
+}
+
+/// Every answer of a workshop by team, respondent and indicator, without free text.
+pub async fn staff_answers_of_workshop<'e>(
+    db: impl Executor<'e, Database = Any>,
+    workshop: WorkshopId,
+) -> AppResult<Vec<StaffAnswerRow>> {
+    let rows = sqlx::query(
+        "SELECT p.team_id, a.participant_id, i.code, a.response, a.level, a.target_level, a.mark
+         FROM answers a JOIN participants p ON p.id = a.participant_id
+         JOIN indicators i ON i.id = a.indicator_id
+         JOIN pillars pl ON pl.id = i.pillar_id
+         WHERE p.workshop_id = $1
+         ORDER BY p.team_id, a.participant_id, pl.position, i.position",
+    )
+    .bind(workshop.0)
+    .fetch_all(db)
+    .await?;
+    rows.iter()
+        .map(|row| {
+            let target: Option<i64> = row.try_get("target_level")?;
+            Ok(StaffAnswerRow {
+                team: TeamId(row.try_get("team_id")?),
+                participant: ParticipantId(row.try_get("participant_id")?),
+                indicator: row.try_get("code")?,
+                response: read_response(row)?,
+                target: target.and_then(|t| MaturityLevel::try_from(t).ok()),
+                mark: read_mark(row)?,
+            })
+        })
+        .collect()
+}
+
+/// The first participant of a team with exactly this display name, if any.
+pub async fn respondent_named<'e>(
+    db: impl Executor<'e, Database = Any>,
+    team: TeamId,
+    name: &str,
+) -> AppResult<Option<ParticipantId>> {
+    let id: Option<i64> = sqlx::query_scalar(
+        "SELECT id FROM participants WHERE team_id = $1 AND display_name = $2 ORDER BY id LIMIT 1",
+    )
+    .bind(team.0)
+    .bind(name)
+    .fetch_optional(db)
+    .await?;
+    Ok(id.map(ParticipantId))
+}

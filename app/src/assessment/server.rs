@@ -72,6 +72,9 @@ pub async fn save_answer(
 }
 
 #[cfg(feature = "ssr")]
+pub use ssr::store;
+
+#[cfg(feature = "ssr")]
 mod ssr {
     use super::*;
     use crate::assessment::input::{parse_answer, RawAnswer};
@@ -106,12 +109,26 @@ mod ssr {
         let me = session::current(db).await?;
         me.require_workshop(workshop)?;
         let facts = workshops::facts(db.pool(), workshop).await?;
+        let mut conn = db.pool().acquire().await?;
+        store(&mut conn, &facts, me.participant, indicator, raw).await
+    }
+
+    /// Checks and saves one answer of a participant of the workshop `facts` describes: the
+    /// phase must accept answers, the indicator must be in its framework, the values must
+    /// parse. Shared by the participant's form and the API's answers collected elsewhere.
+    pub async fn store(
+        conn: &mut sqlx::AnyConnection,
+        facts: &crate::workshop::repo::WorkshopFacts,
+        participant: crate::ids::ParticipantId,
+        indicator: IndicatorId,
+        raw: &RawAnswer<'_>,
+    ) -> AppResult<Saved> {
         if !facts.summary.phase.accepts_answers() {
             return Err(AppError::Conflict {
                 reason: Key::ErrAssessmentClosed,
             });
         }
-        if !repo::indicator_in_framework(db.pool(), indicator, facts.framework).await? {
+        if !repo::indicator_in_framework(&mut *conn, indicator, facts.framework).await? {
             return Err(AppError::invalid(
                 "indicator",
                 Key::ErrIndicatorNotInWorkshop,
@@ -119,9 +136,9 @@ mod ssr {
         }
         let input = parse_answer(raw)?;
         let version = repo::upsert(
-            db.pool(),
+            &mut *conn,
             &Answer {
-                participant: me.participant,
+                participant,
                 indicator,
                 response: input.response,
                 target: input.target,

@@ -8,6 +8,7 @@ use crate::workshop::WorkshopSummary;
 
 /// An indicator as a column of the dashboard.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
 pub struct IndicatorColumn {
     /// Code, e.g. `T1`.
     pub code: String,
@@ -20,6 +21,7 @@ pub struct IndicatorColumn {
 /// One team on the dashboard. Only counts and the team's consensus: no participant's name
 /// and no single answer.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
 pub struct TeamStatus {
     /// Team name.
     pub name: String,
@@ -39,6 +41,7 @@ pub struct TeamStatus {
 
 /// How a workshop's answers to one indicator are spread over the possible responses.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
 pub struct Distribution {
     /// Answers at levels 1 to 5.
     pub levels: [u32; 5],
@@ -57,6 +60,7 @@ impl Distribution {
 
 /// An indicator on which a team's members disagree (see [`crate::team::rules::Spread`]).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
 pub struct Disagreement {
     /// Team name.
     pub team: String,
@@ -68,6 +72,7 @@ pub struct Disagreement {
 
 /// An indicator ranked across the workshop as a strength or a weakness.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
 pub struct CrossRanked {
     /// Indicator code.
     pub indicator: String,
@@ -81,6 +86,7 @@ pub struct CrossRanked {
 
 /// Everything the facilitator's dashboard shows.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
 pub struct DashboardData {
     /// The workshop.
     pub workshop: WorkshopSummary,

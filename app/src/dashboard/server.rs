@@ -11,11 +11,12 @@ use crate::ids::WorkshopId;
 #[server(name = GetDashboard, endpoint = "dashboard")]
 pub async fn dashboard(workshop: WorkshopId) -> Result<DashboardData, AppError> {
     let state = crate::state::AppState::from_context()?;
-    crate::facilitator::access::require_workshop(&state.db, workshop).await?;
-    ssr::load(&state.db, workshop)
-        .await
-        .map(|(data, _)| data.rounded())
+    let staff = crate::facilitator::session::current(&state.db).await?;
+    ssr::dashboard_for_staff(&state.db, &staff, workshop).await
 }
+
+#[cfg(feature = "ssr")]
+pub use ssr::dashboard_for_staff;
 
 /// What the current participant may see of the other teams, per the workshop's setting.
 #[server(name = GetSharedResults, endpoint = "shared_results")]
@@ -34,6 +35,17 @@ mod ssr {
     use crate::ids::TeamId;
     use crate::participant::session;
     use crate::workshop::repo as workshops;
+
+    /// The dashboard as the facilitators' page shows it, for an identified facilitator (a
+    /// session or an API token) of the workshop.
+    pub async fn dashboard_for_staff(
+        db: &Db,
+        staff: &crate::facilitator::Staff,
+        workshop: WorkshopId,
+    ) -> AppResult<DashboardData> {
+        crate::facilitator::access::require_workshop_as(db, staff, workshop).await?;
+        load(db, workshop).await.map(|(data, _)| data.rounded())
+    }
 
     /// The unrounded dashboard and the teams' ids, in display order.
     pub(super) async fn load(

@@ -11,8 +11,16 @@ use crate::workshop::repo as workshops;
 /// role there are `Forbidden`; a workshop that does not exist is `NotFound`.
 pub async fn require_workshop(db: &Db, workshop: WorkshopId) -> AppResult<(Staff, Role)> {
     let staff = session::current(db).await?;
+    let role = require_workshop_as(db, &staff, workshop).await?;
+    Ok((staff, role))
+}
+
+/// The role of an already identified facilitator (a session, or an API token) in
+/// `workshop`: `Forbidden` without one, `NotFound` when the workshop does not exist. Every
+/// other check of this module ends here, so the pages and the API refuse alike.
+pub async fn require_workshop_as(db: &Db, staff: &Staff, workshop: WorkshopId) -> AppResult<Role> {
     match repo::role_in(db.pool(), workshop, staff.id).await? {
-        Some(role) => Ok((staff, role)),
+        Some(role) => Ok(role),
         None => {
             // Tells "no such workshop" from "not yours" only to signed-in facilitators.
             workshops::facts(db.pool(), workshop).await?;
@@ -36,11 +44,6 @@ pub async fn require_workshop_from(
     workshop: WorkshopId,
 ) -> AppResult<(Staff, Role)> {
     let staff = session::current_from(db, parts).await?;
-    match repo::role_in(db.pool(), workshop, staff.id).await? {
-        Some(role) => Ok((staff, role)),
-        None => {
-            workshops::facts(db.pool(), workshop).await?;
-            Err(AppError::Forbidden)
-        }
-    }
+    let role = require_workshop_as(db, &staff, workshop).await?;
+    Ok((staff, role))
 }

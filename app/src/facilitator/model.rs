@@ -70,6 +70,7 @@ pub struct Staff {
 
 /// How a facilitator stands in a workshop.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum Role {
     /// Created it; may invite co-facilitators.

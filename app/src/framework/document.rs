@@ -16,6 +16,7 @@ const DEFAULT_FRAMEWORK_JSON: &str = include_str!("../../../frameworks/default.j
 
 /// A text in every language of the interface.
 #[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
 pub struct Text {
     /// Spanish.
     pub es: String,
@@ -64,6 +65,7 @@ pub const ACTIONS_MAX: usize = 30;
 
 /// A whole framework, as exported and imported.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
 #[serde(deny_unknown_fields)]
 pub struct FrameworkDoc {
     /// Format version; see [`SCHEMA_VERSION`].
@@ -84,6 +86,7 @@ pub struct FrameworkDoc {
 
 /// The generic meaning of one maturity level.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
 #[serde(deny_unknown_fields)]
 pub struct LevelDoc {
     /// 1 to 5.
@@ -96,6 +99,7 @@ pub struct LevelDoc {
 
 /// A pillar and its indicators.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
 #[serde(deny_unknown_fields)]
 pub struct PillarDoc {
     /// Short code, e.g. `T`.
@@ -110,6 +114,7 @@ pub struct PillarDoc {
 
 /// One indicator, with a descriptor for each level.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
 #[serde(deny_unknown_fields)]
 pub struct IndicatorDoc {
     /// Code unique in the framework, e.g. `T1`.
@@ -130,6 +135,7 @@ pub struct IndicatorDoc {
 
 /// The descriptor of one level of one indicator.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
 #[serde(deny_unknown_fields)]
 pub struct DescriptorDoc {
     /// 1 to 5.
@@ -140,6 +146,7 @@ pub struct DescriptorDoc {
 
 /// A suggested action for an indicator.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
 #[serde(deny_unknown_fields)]
 pub struct ActionDoc {
     /// Title.

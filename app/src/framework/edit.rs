@@ -80,6 +80,7 @@ pub fn in_use(reason: Key, pinned: &[&Usage]) -> AppError {
 
 /// What importing a document does to the current indicators, by code.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
 pub struct ImportSummary {
     /// Indicators that are new.
     pub added: u32,

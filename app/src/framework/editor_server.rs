@@ -237,7 +237,7 @@ pub async fn move_indicator(
 }
 
 #[cfg(feature = "ssr")]
-pub use ssr::export_for_request;
+pub use ssr::{export_for_request, export_for_staff, import_for_staff};
 
 #[cfg(feature = "ssr")]
 mod ssr {
@@ -249,7 +249,8 @@ mod ssr {
     use super::*;
     use crate::db::Db;
     use crate::error::AppResult;
-    use crate::facilitator::access::require_workshop;
+    use crate::facilitator::access::{require_workshop, require_workshop_as};
+    use crate::facilitator::Staff;
     use crate::framework::edit::editable;
     use crate::framework::editor_repo;
     use crate::framework::FrameworkProblem;
@@ -261,7 +262,17 @@ mod ssr {
 
     /// The workshop, if the caller runs it and its framework may still change.
     async fn editable_workshop(db: &Db, workshop: WorkshopId) -> AppResult<WorkshopFacts> {
-        require_workshop(db, workshop).await?;
+        let (staff, _) = require_workshop(db, workshop).await?;
+        editable_workshop_as(db, &staff, workshop).await
+    }
+
+    /// As [`editable_workshop`], for an identified facilitator.
+    async fn editable_workshop_as(
+        db: &Db,
+        staff: &Staff,
+        workshop: WorkshopId,
+    ) -> AppResult<WorkshopFacts> {
+        require_workshop_as(db, staff, workshop).await?;
         let facts = facts(db.pool(), workshop).await?;
         editable(facts.summary.phase)?;
         Ok(facts)
@@ -316,7 +327,18 @@ mod ssr {
     }
 
     pub(super) async fn export(db: &Db, workshop: WorkshopId) -> AppResult<FrameworkDoc> {
-        require_workshop(db, workshop).await?;
+        let (staff, _) = require_workshop(db, workshop).await?;
+        export_for_staff(db, &staff, workshop).await
+    }
+
+    /// The workshop's framework as a document, for an identified facilitator of it (a
+    /// session or an API token).
+    pub async fn export_for_staff(
+        db: &Db,
+        staff: &Staff,
+        workshop: WorkshopId,
+    ) -> AppResult<FrameworkDoc> {
+        require_workshop_as(db, staff, workshop).await?;
         let framework = crate::workshop::repo::framework_of(db.pool(), workshop).await?;
         let mut conn = db.pool().acquire().await?;
         editor_repo::load_doc(&mut conn, framework).await
@@ -344,7 +366,19 @@ mod ssr {
         workshop: WorkshopId,
         json: &str,
     ) -> AppResult<ImportSummary> {
-        let facts = editable_workshop(db, workshop).await?;
+        let (staff, _) = require_workshop(db, workshop).await?;
+        import_for_staff(db, &staff, workshop, json).await
+    }
+
+    /// Replaces the workshop's framework with a JSON document, for an identified facilitator:
+    /// the editor's import, with the same size limit, checks and phase rule.
+    pub async fn import_for_staff(
+        db: &Db,
+        staff: &Staff,
+        workshop: WorkshopId,
+        json: &str,
+    ) -> AppResult<ImportSummary> {
+        let facts = editable_workshop_as(db, staff, workshop).await?;
         if json.len() > IMPORT_MAX_BYTES {
             return Err(AppError::invalid("json", crate::i18n::Key::FwTooLarge));
         }

@@ -10,6 +10,7 @@ use crate::workshop::WorkshopSummary;
 
 /// A pillar as a column of the results table.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
 pub struct PillarColumn {
     /// Code, e.g. `T`.
     pub code: String,

@@ -6,6 +6,7 @@ use crate::i18n::Key;
 
 /// The three horizons of a roadmap, by when an item starts.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum Horizon {
     /// Starts in the first 6 months.
@@ -41,6 +42,7 @@ impl Horizon {
 
 /// OGP's completion levels for a commitment.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum Status {
     /// Not started.
@@ -90,6 +92,7 @@ impl Status {
 
 /// A milestone of a roadmap item.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
 pub struct MilestoneView {
     /// The milestone.
     pub id: crate::ids::MilestoneId,
@@ -101,6 +104,7 @@ pub struct MilestoneView {
 
 /// One item of a team's roadmap, as pages and charts show it.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
 pub struct ItemView {
     /// The item.
     pub id: crate::ids::RoadmapItemId,
@@ -137,6 +141,7 @@ pub struct ItemView {
 /// A pillar's current level and the level the team aims at, for the current-versus-target
 /// radar.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
 pub struct PillarTarget {
     /// The pillar's code.
     pub code: String,
@@ -150,6 +155,7 @@ pub struct PillarTarget {
 
 /// A team's roadmap as the pages show it.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
 pub struct TeamRoadmap {
     /// The team.
     pub team: crate::ids::TeamId,

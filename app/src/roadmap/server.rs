@@ -18,6 +18,7 @@ use crate::workshop::{TeamSummary, WorkshopSummary};
 
 /// What the reader may do with the roadmap shown.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
 pub struct Permissions {
     /// Generate it (again).
     pub generate: bool,
@@ -44,6 +45,7 @@ pub struct ParticipantRoadmap {
 
 /// The facilitator's view of one team's roadmap.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
 pub struct StaffRoadmap {
     /// The workshop.
     pub workshop: WorkshopSummary,
@@ -57,6 +59,7 @@ pub struct StaffRoadmap {
 
 /// Every team's roadmap of a workshop, for the facilitator.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
 pub struct WorkshopRoadmaps {
     /// The workshop.
     pub workshop: WorkshopSummary,
@@ -263,7 +266,10 @@ pub async fn set_item_status(
 }
 
 #[cfg(feature = "ssr")]
-pub use ssr::{generate_for_team, load_team};
+pub use ssr::{
+    generate_for_staff, generate_for_team, load_team, staff_roadmap_for_staff,
+    workshop_roadmaps_for_staff,
+};
 
 #[cfg(feature = "ssr")]
 mod ssr {
@@ -400,8 +406,20 @@ mod ssr {
         workshop: WorkshopId,
         team: TeamId,
     ) -> AppResult<StaffRoadmap> {
-        crate::facilitator::access::require_workshop(db, workshop).await?;
-        let lang = crate::i18n::detect_lang();
+        let (staff, _) = crate::facilitator::access::require_workshop(db, workshop).await?;
+        staff_roadmap_for_staff(db, &staff, workshop, team, crate::i18n::detect_lang()).await
+    }
+
+    /// One team's roadmap as the facilitators' page shows it, for an identified facilitator
+    /// of the workshop (a session or an API token); pillar names in `lang`.
+    pub async fn staff_roadmap_for_staff(
+        db: &Db,
+        staff: &crate::facilitator::Staff,
+        workshop: WorkshopId,
+        team: TeamId,
+        lang: Lang,
+    ) -> AppResult<StaffRoadmap> {
+        crate::facilitator::access::require_workshop_as(db, staff, workshop).await?;
         let facts = workshops::facts(db.pool(), workshop).await?;
         let summary = team_of_workshop(db, workshop, team).await?;
         let mut conn = db.pool().acquire().await?;
@@ -418,8 +436,19 @@ mod ssr {
         db: &Db,
         workshop: WorkshopId,
     ) -> AppResult<WorkshopRoadmaps> {
-        crate::facilitator::access::require_workshop(db, workshop).await?;
-        let lang = crate::i18n::detect_lang();
+        let (staff, _) = crate::facilitator::access::require_workshop(db, workshop).await?;
+        workshop_roadmaps_for_staff(db, &staff, workshop, crate::i18n::detect_lang()).await
+    }
+
+    /// Every team's roadmap, for an identified facilitator of the workshop (a session or an
+    /// API token); pillar names in `lang`.
+    pub async fn workshop_roadmaps_for_staff(
+        db: &Db,
+        staff: &crate::facilitator::Staff,
+        workshop: WorkshopId,
+        lang: Lang,
+    ) -> AppResult<WorkshopRoadmaps> {
+        crate::facilitator::access::require_workshop_as(db, staff, workshop).await?;
         let facts = workshops::facts(db.pool(), workshop).await?;
         let teams = workshops::teams(db.pool(), workshop).await?;
         let mut conn = db.pool().acquire().await?;
@@ -652,11 +681,36 @@ mod ssr {
         reset_pinned: bool,
     ) -> AppResult<usize> {
         let actor = actor(db, workshop).await?;
+        generate_by(db, workshop, &actor, team, starts_on, reset_pinned).await
+    }
+
+    /// Generates (again) a team's roadmap, for an identified facilitator of the workshop (a
+    /// session or an API token): the same checks and phase rule as the pages' button.
+    pub async fn generate_for_staff(
+        db: &Db,
+        staff: &crate::facilitator::Staff,
+        workshop: WorkshopId,
+        team: TeamId,
+        starts_on: &str,
+        reset_pinned: bool,
+    ) -> AppResult<usize> {
+        crate::facilitator::access::require_workshop_as(db, staff, workshop).await?;
+        generate_by(db, workshop, &Actor::Staff, team, starts_on, reset_pinned).await
+    }
+
+    async fn generate_by(
+        db: &Db,
+        workshop: WorkshopId,
+        actor: &Actor,
+        team: TeamId,
+        starts_on: &str,
+        reset_pinned: bool,
+    ) -> AppResult<usize> {
         team_of_workshop(db, workshop, team).await?;
         actor.require_team(team)?;
         let start = start_date(db, workshop, starts_on).await?;
         let mut tx = db.pool().begin().await?;
-        require_generation(&mut tx, workshop, &actor).await?;
+        require_generation(&mut tx, workshop, actor).await?;
         let count = generate_for_team(&mut tx, workshop, team, start, reset_pinned).await?;
         tx.commit().await?;
         Ok(count)

@@ -76,6 +76,7 @@ impl From<JoinCode> for String {
 
 /// Where a workshop stands. Each phase allows different actions.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum Phase {
     /// The facilitator prepares the workshop.
@@ -197,6 +198,7 @@ impl Phase {
 
 /// What every page about a workshop shows in its header.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
 pub struct WorkshopSummary {
     /// Id.
     pub id: WorkshopId,
@@ -210,6 +212,7 @@ pub struct WorkshopSummary {
 
 /// A team of a workshop.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
 pub struct TeamSummary {
     /// Id.
     pub id: TeamId,

@@ -12,6 +12,7 @@ use crate::ids::{ParticipantId, TeamId, WorkshopId};
 
 /// A workshop in the facilitator's list.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
 pub struct MyWorkshop {
     /// Id.
     pub id: WorkshopId,
@@ -90,7 +91,16 @@ pub struct TeamsAdded {
 pub async fn my_workshops() -> Result<Vec<MyWorkshop>, AppError> {
     let state = crate::state::AppState::from_context()?;
     let staff = crate::facilitator::session::current(&state.db).await?;
-    super::setup_repo::list_for(state.db.pool(), staff.id).await
+    workshops_for_staff(&state.db, &staff).await
+}
+
+/// The workshops an identified facilitator (a session or an API token) runs, newest first.
+#[cfg(feature = "ssr")]
+pub async fn workshops_for_staff(
+    db: &crate::db::Db,
+    staff: &crate::facilitator::Staff,
+) -> Result<Vec<MyWorkshop>, AppError> {
+    super::setup_repo::list_for(db.pool(), staff.id).await
 }
 
 /// Creates a workshop owned by the signed-in facilitator, with a copy of the default
