@@ -283,8 +283,9 @@ pub fn CommitmentsSection(
         Some(team) => format!("commitments-title-{team}"),
         None => "commitments-title".to_owned(),
     };
+    let labelled_by = title_id.clone();
     view! {
-        <section class="card commitments" aria-labelledby=title_id.clone()>
+        <section class="card commitments" aria-labelledby=labelled_by>
             <h2 id=title_id>{lang.t(Key::ExpCommitmentsTitle)}</h2>
             <p>{lang.t(Key::ExpCommitmentsIntro)}</p>
             {loaded(data, move |teams| {
