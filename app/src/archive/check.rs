@@ -9,9 +9,7 @@ use std::collections::{HashMap, HashSet};
 use serde::Deserialize;
 
 use super::model::{Archive, FORMAT};
-use crate::action::rules::dependency_cycle;
 use crate::i18n::Key;
-use crate::ids::ActionId;
 
 /// The largest archive an import reads, compressed or not (the demo workshop is ~0.5 MB).
 pub const MAX_BYTES: usize = 20 * 1024 * 1024;
@@ -73,10 +71,10 @@ pub fn read(bytes: &[u8]) -> Result<Archive, Vec<ArchiveIssue>> {
 
 /// Collects problems, up to [`MAX_ISSUES`].
 #[derive(Default)]
-struct Issues(Vec<ArchiveIssue>);
+pub(super) struct Issues(Vec<ArchiveIssue>);
 
 impl Issues {
-    fn flag(&mut self, place: impl FnOnce() -> String, problem: Key) {
+    pub(super) fn flag(&mut self, place: impl FnOnce() -> String, problem: Key) {
         if self.0.len() < MAX_ISSUES {
             self.0.push(ArchiveIssue {
                 place: place(),
@@ -85,13 +83,13 @@ impl Issues {
         }
     }
 
-    fn unless(&mut self, ok: bool, place: impl FnOnce() -> String, problem: Key) {
+    pub(super) fn unless(&mut self, ok: bool, place: impl FnOnce() -> String, problem: Key) {
         if !ok {
             self.flag(place, problem);
         }
     }
 
-    fn range(
+    pub(super) fn range(
         &mut self,
         value: i64,
         range: std::ops::RangeInclusive<i64>,
@@ -100,7 +98,7 @@ impl Issues {
         self.unless(range.contains(&value), place, Key::ArcOutOfRange);
     }
 
-    fn chars(
+    pub(super) fn chars(
         &mut self,
         text: &str,
         range: std::ops::RangeInclusive<usize>,
@@ -113,11 +111,15 @@ impl Issues {
         );
     }
 
-    fn one_of(&mut self, value: &str, allowed: &[&str], place: impl FnOnce() -> String) {
+    pub(super) fn one_of(&mut self, value: &str, allowed: &[&str], place: impl FnOnce() -> String) {
         self.unless(allowed.contains(&value), place, Key::ArcOutOfRange);
     }
 
-    fn date(&mut self, value: &str, place: impl FnOnce() -> String) -> Option<time::Date> {
+    pub(super) fn date(
+        &mut self,
+        value: &str,
+        place: impl FnOnce() -> String,
+    ) -> Option<time::Date> {
         let format = time::macros::format_description!("[year]-[month]-[day]");
         let date = time::Date::parse(value, format).ok();
         self.unless(date.is_some(), place, Key::ArcOutOfRange);
@@ -125,7 +127,7 @@ impl Issues {
     }
 
     /// Flags `place` unless `key` is new in `seen`.
-    fn unique<T: Eq + std::hash::Hash>(
+    pub(super) fn unique<T: Eq + std::hash::Hash>(
         &mut self,
         seen: &mut HashSet<T>,
         key: T,
@@ -192,12 +194,12 @@ pub fn check(archive: &Archive) -> Vec<ArchiveIssue> {
     };
     check_answers(archive, &refs, &mut bad);
     check_rounds(archive, &refs, &mut bad);
-    check_actions(archive, &refs, &mut bad);
+    super::check_plans::check_actions(archive, &refs, &mut bad);
     bad.0
 }
 
 /// What rows may refer to.
-struct Refs<'a> {
+pub(super) struct Refs<'a> {
     indicators: &'a HashSet<&'a str>,
     teams: &'a HashSet<i64>,
     /// Participant key → team key.
@@ -205,13 +207,13 @@ struct Refs<'a> {
 }
 
 impl Refs<'_> {
-    fn indicator(&self, bad: &mut Issues, code: &str, place: impl FnOnce() -> String) {
+    pub(super) fn indicator(&self, bad: &mut Issues, code: &str, place: impl FnOnce() -> String) {
         bad.unless(self.indicators.contains(code), place, Key::ArcDangling);
     }
-    fn team(&self, bad: &mut Issues, key: i64, place: impl FnOnce() -> String) {
+    pub(super) fn team(&self, bad: &mut Issues, key: i64, place: impl FnOnce() -> String) {
         bad.unless(self.teams.contains(&key), place, Key::ArcDangling);
     }
-    fn participant(&self, bad: &mut Issues, key: i64, place: impl FnOnce() -> String) {
+    pub(super) fn participant(&self, bad: &mut Issues, key: i64, place: impl FnOnce() -> String) {
         bad.unless(
             self.participants.contains_key(&key),
             place,
@@ -348,114 +350,6 @@ fn check_rounds(archive: &Archive, refs: &Refs<'_>, bad: &mut Issues) {
             at("indicator")
         });
         bad.range(c.level, 1..=5, || at("level"));
-    }
-}
-
-fn check_actions(archive: &Archive, refs: &Refs<'_>, bad: &mut Issues) {
-    // Action key → its team's key.
-    let mut actions: HashMap<i64, i64> = HashMap::new();
-    for (n, a) in archive.actions.iter().enumerate() {
-        bad.unless(
-            actions.insert(a.key, a.team).is_none(),
-            || format!("actions[{n}].key"),
-            Key::ArcDuplicate,
-        );
-    }
-    let mut edges = Vec::new();
-    for (n, a) in archive.actions.iter().enumerate() {
-        let at = |field: &str| format!("actions[{n}].{field}");
-        refs.team(bad, a.team, || at("team"));
-        bad.chars(&a.title, 1..=200, || at("title"));
-        bad.chars(&a.description, 0..=4000, || at("description"));
-        bad.chars(&a.responsible_unit, 1..=120, || at("responsible_unit"));
-        bad.range(a.impact, 1..=5, || at("impact"));
-        bad.range(a.effort, 1..=5, || at("effort"));
-        bad.one_of(&a.cost_band, &["low", "medium", "high"], || at("cost_band"));
-        if let Some(moscow) = &a.moscow {
-            bad.one_of(moscow, &["must", "should", "could", "wont"], || {
-                at("moscow")
-            });
-        }
-        if let Some(by) = a.proposed_by {
-            refs.participant(bad, by, || at("proposed_by"));
-        }
-        let mut linked = HashSet::new();
-        for (i, code) in a.indicators.iter().enumerate() {
-            refs.indicator(bad, code, || format!("actions[{n}].indicators[{i}]"));
-            bad.unique(&mut linked, code.as_str(), || {
-                format!("actions[{n}].indicators[{i}]")
-            });
-        }
-        let mut waits = HashSet::new();
-        for (d, dep) in a.depends_on.iter().enumerate() {
-            let place = || format!("actions[{n}].depends_on[{d}]");
-            // Only another action of the same team: the database's composite key says so too.
-            let ok = *dep != a.key && actions.get(dep) == Some(&a.team);
-            bad.unless(ok, place, Key::ArcDangling);
-            bad.unique(&mut waits, *dep, place);
-            edges.push((ActionId(a.key), ActionId(*dep)));
-        }
-    }
-    if let Some(cycle) = dependency_cycle(&edges) {
-        let keys: Vec<String> = cycle.iter().map(|a| a.0.to_string()).collect();
-        bad.flag(
-            || format!("actions (keys {})", keys.join(" → ")),
-            Key::ArcCycle,
-        );
-    }
-    let mut voted = HashSet::new();
-    for (n, v) in archive.votes.iter().enumerate() {
-        let at = |field: &str| format!("votes[{n}].{field}");
-        bad.unless(
-            actions.contains_key(&v.action),
-            || at("action"),
-            Key::ArcDangling,
-        );
-        refs.participant(bad, v.participant, || at("participant"));
-        bad.unique(&mut voted, (v.action, v.participant), || at("participant"));
-        bad.range(v.dots, 1..=30, || at("dots"));
-    }
-    check_roadmaps(archive, refs, &actions, bad);
-}
-
-fn check_roadmaps(
-    archive: &Archive,
-    refs: &Refs<'_>,
-    actions: &HashMap<i64, i64>,
-    bad: &mut Issues,
-) {
-    let mut teams = HashSet::new();
-    let mut scheduled = HashSet::new();
-    for (n, r) in archive.roadmaps.iter().enumerate() {
-        refs.team(bad, r.team, || format!("roadmaps[{n}].team"));
-        bad.unique(&mut teams, r.team, || format!("roadmaps[{n}].team"));
-        bad.date(&r.starts_on, || format!("roadmaps[{n}].starts_on"));
-        for (i, item) in r.items.iter().enumerate() {
-            let at = |field: &str| format!("roadmaps[{n}].items[{i}].{field}");
-            bad.unless(
-                actions.get(&item.action) == Some(&r.team),
-                || at("action"),
-                Key::ArcDangling,
-            );
-            bad.unique(&mut scheduled, item.action, || at("action"));
-            bad.chars(&item.owner, 1..=120, || at("owner"));
-            let starts = bad.date(&item.starts_on, || at("starts_on"));
-            let ends = bad.date(&item.ends_on, || at("ends_on"));
-            if let (Some(starts), Some(ends)) = (starts, ends) {
-                bad.unless(ends >= starts, || at("ends_on"), Key::ArcOutOfRange);
-            }
-            bad.one_of(
-                &item.status,
-                &["not_started", "limited", "substantial", "completed"],
-                || at("status"),
-            );
-            bad.range(item.progress, 0..=100, || at("progress"));
-            for (m, milestone) in item.milestones.iter().enumerate() {
-                let at = |field: &str| format!("roadmaps[{n}].items[{i}].milestones[{m}].{field}");
-                bad.chars(&milestone.title, 1..=200, || at("title"));
-                bad.date(&milestone.due_on, || at("due_on"));
-            }
-        }
     }
 }
 

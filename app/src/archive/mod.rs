@@ -6,6 +6,7 @@
 //! transaction. The routes live in the server crate (`server/src/archive.rs`).
 
 pub mod check;
+mod check_plans;
 pub mod model;
 #[cfg(feature = "ssr")]
 mod read;
