@@ -1395,6 +1395,52 @@ messages! {
     ShrHomeOpenLink => ("Resultados y hojas de ruta publicados (datos abiertos)", "Published results and roadmaps (open data)"),
 
     // Archive export and import: keys go below this line (prefix Arc).
+    ArcTitle => ("Archivo del taller", "Workshop archive"),
+    ArcIntro => (
+        "Todo el taller en un solo archivo: ajustes, marco, equipos, participantes, respuestas, consensos, rondas, acciones, votos y hojas de ruta. Se puede importar en otra instalación de Rumbo.",
+        "The whole workshop in one file: settings, framework, teams, participants, answers, consensus, rounds, actions, votes and roadmaps. It can be imported into another Rumbo installation."
+    ),
+    ArcPrivate => (
+        "El archivo contiene los nombres de los participantes y sus respuestas individuales: guárdelo en privado. No incluye códigos de acceso, enlaces compartidos ni contraseñas.",
+        "The file holds participants' names and their individual answers: keep it private. It holds no join code, share links or passwords."
+    ),
+    ArcDownload => ("Descargar archivo (JSON)", "Download archive (JSON)"),
+    ArcDownloadGzip => ("Descargar comprimido (.json.gz)", "Download compressed (.json.gz)"),
+    ArcImportTitle => ("Importar un taller", "Import a workshop"),
+    ArcImportIntro => (
+        "Cree un taller nuevo a partir de un archivo de Rumbo (.json o .json.gz, hasta 20 MB). Usted será su propietario; tendrá un código de acceso nuevo y no estará publicado.",
+        "Create a new workshop from a Rumbo archive (.json or .json.gz, up to 20 MB). You become its owner; it gets a new join code and starts unpublished."
+    ),
+    ArcImportFile => ("Archivo del taller", "Archive file"),
+    ArcImportButton => ("Importar", "Import"),
+    ArcImportFailed => ("No se pudo importar el archivo:", "The archive could not be imported:"),
+    ArcAt => ("en", "at"),
+    ArcTooLarge => ("El archivo supera los 20 MB.", "The file is larger than 20 MB."),
+    ArcNoFile => ("Elija un archivo.", "Choose a file."),
+    ArcNotJson => ("El archivo no es JSON válido.", "The file is not valid JSON."),
+    ArcNotGzip => ("El archivo comprimido está dañado.", "The compressed file is damaged."),
+    ArcFormat => (
+        "No es un archivo de taller de Rumbo en un formato que esta versión lea (rumbo-archive/1).",
+        "This is not a Rumbo workshop archive in a format this version reads (rumbo-archive/1)."
+    ),
+    ArcShape => (
+        "Falta un dato o tiene un tipo que no corresponde.",
+        "A value is missing or of the wrong type."
+    ),
+    ArcFramework => (
+        "El marco de evaluación del archivo no es válido.",
+        "The archive's framework is not valid."
+    ),
+    ArcDangling => (
+        "Una referencia apunta a algo que no está en el archivo.",
+        "A reference points to something that is not in the file."
+    ),
+    ArcDuplicate => ("Un dato aparece dos veces.", "A value appears twice."),
+    ArcOutOfRange => ("Un valor no está permitido.", "A value is not allowed."),
+    ArcCycle => (
+        "Las dependencias entre acciones forman un ciclo.",
+        "The dependencies between actions form a cycle."
+    ),
 
     // API tokens and the JSON API: keys go below this line (prefix Api).
     ApiTitle => ("Tokens de API", "API tokens"),

@@ -70,6 +70,22 @@ pub enum Command {
         #[arg(long)]
         name: Option<String>,
     },
+    /// Write a workshop's archive (`rumbo-archive/1`, JSON; gzip when the file name ends in
+    /// `.gz`), then exit. The file holds participants' names and answers: keep it private.
+    ExportArchive {
+        /// The workshop's number, as in its address `/facilitate/workshops/<id>`.
+        workshop: i64,
+        /// Where to write the file.
+        file: std::path::PathBuf,
+    },
+    /// Import an archive file as a new workshop owned by an existing facilitator, then exit.
+    ImportArchive {
+        /// The archive file (JSON or gzip).
+        file: std::path::PathBuf,
+        /// The e-mail address of the facilitator who will own the workshop.
+        #[arg(long)]
+        owner: String,
+    },
 }
 
 impl std::fmt::Debug for Config {

@@ -2,7 +2,7 @@
 
 pub mod accounts;
 mod api;
-mod archive;
+pub mod archive;
 pub mod config;
 mod downloads;
 mod events;

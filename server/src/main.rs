@@ -67,6 +67,12 @@ async fn run(config: Config) -> Result<(), String> {
             );
             Ok(())
         }
+        Command::ExportArchive { workshop, file } => {
+            server::archive::export_to_file(&db, workshop, &file).await
+        }
+        Command::ImportArchive { file, owner } => {
+            server::archive::import_file(&db, &file, &owner).await
+        }
         Command::Serve => serve(config, db).await,
     }
 }
