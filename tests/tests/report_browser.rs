@@ -174,7 +174,11 @@ async fn facilitator_downloads_and_reads_the_report(app: &RunningApp, workshop: 
     let workbook: calamine::Xlsx<_> =
         calamine::open_workbook_from_rs(std::io::Cursor::new(bytes)).expect("a readable workbook");
     let sheets = calamine::Reader::sheet_names(&workbook);
-    assert!(sheets.len() >= 4, "{} has sheets {sheets:?}", path.display());
+    assert!(
+        sheets.len() >= 4,
+        "{} has sheets {sheets:?}",
+        path.display()
+    );
 
     // The whole workshop's report: the dashboard's four charts and every team's, drawn, each
     // with its table.
@@ -186,6 +190,14 @@ async fn facilitator_downloads_and_reads_the_report(app: &RunningApp, workshop: 
         client,
         "the report's charts were not all drawn",
         ALL_CHARTS_DRAWN,
+    )
+    .await;
+    // The links are shown by the page's reactive update after each drawing: a moment later.
+    wait_until(
+        client,
+        "a drawn chart without its PNG link",
+        "return document.querySelectorAll('.chart-png:not([hidden])').length
+             === document.querySelectorAll('.chart').length;",
     )
     .await;
     let facts = client
@@ -200,6 +212,7 @@ async fn facilitator_downloads_and_reads_the_report(app: &RunningApp, workshop: 
                  gantts: q('.report-team .chart[id$=\"-rm-gantt\"]'),
                  closed_tables: q('.report-section details.data-details:not([open])'),
                  buttons: q('.chart-png:not([hidden])'),
+
                  print: q('#rep-print'),
                  phase: document.getElementById('rep-phase').textContent.trim(),
              };",
@@ -248,7 +261,11 @@ async fn facilitator_downloads_and_reads_the_report(app: &RunningApp, workshop: 
         )
         .await
         .unwrap();
-    assert_eq!(repeated, serde_json::json!([]), "ids used twice on the report");
+    assert_eq!(
+        repeated,
+        serde_json::json!([]),
+        "ids used twice on the report"
+    );
     // Each chart of a team is followed by a table of the same section.
     wait_until(
         client,

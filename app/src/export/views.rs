@@ -7,11 +7,10 @@ use leptos::prelude::*;
 use leptos::server::codee::string::JsonSerdeCodec;
 
 use super::commitment::Commitment;
-use super::server::{commitments, Format};
+use super::server::Format;
 use super::tables::TableKind;
 use crate::i18n::{use_lang, Key, Lang};
 use crate::ids::{TeamId, WorkshopId};
-use crate::ui::loaded;
 
 /// The file's language and the CSV's table, shared by both panels.
 #[component]
@@ -267,49 +266,32 @@ fn CommitmentView(commitment: Commitment) -> impl IntoView {
     }
 }
 
-/// Each roadmap item of the workshop (or of `team`) as an OGP commitment, for the report.
+/// A team's roadmap items as OGP commitments, for the report. The report's own server
+/// function brings them, so a report of 24 teams makes one request, not 25.
 #[component]
 pub fn CommitmentsSection(
-    /// The workshop.
-    workshop: WorkshopId,
-    /// One team, or every team the reader may see.
-    #[prop(optional)]
-    team: Option<TeamId>,
+    /// The team, for unique ids on a report of several teams.
+    team: TeamId,
+    /// Its items' commitments, by start date.
+    commitments: Vec<Commitment>,
 ) -> impl IntoView {
     let lang = use_lang();
-    let data = Resource::new(move || (workshop, team), |(w, t)| commitments(w, t));
-    // The staff report shows one section per team: ids must stay unique on the page.
-    let title_id = match team {
-        Some(team) => format!("commitments-title-{team}"),
-        None => "commitments-title".to_owned(),
-    };
+    let title_id = format!("commitments-title-{team}");
     let labelled_by = title_id.clone();
+    let body = if commitments.is_empty() {
+        view! { <p>{lang.t(Key::ExpNoCommitments)}</p> }.into_any()
+    } else {
+        commitments
+            .into_iter()
+            .map(|commitment| view! { <CommitmentView commitment /> })
+            .collect_view()
+            .into_any()
+    };
     view! {
         <section class="card commitments" aria-labelledby=labelled_by>
             <h2 id=title_id>{lang.t(Key::ExpCommitmentsTitle)}</h2>
             <p>{lang.t(Key::ExpCommitmentsIntro)}</p>
-            {loaded(data, move |teams| {
-                teams
-                    .into_iter()
-                    .map(|t| {
-                        let body = if t.commitments.is_empty() {
-                            view! { <p>{lang.t(Key::ExpNoCommitments)}</p> }.into_any()
-                        } else {
-                            t.commitments
-                                .into_iter()
-                                .map(|commitment| view! { <CommitmentView commitment /> })
-                                .collect_view()
-                                .into_any()
-                        };
-                        view! {
-                            <section class="commitments-team">
-                                <h3>{t.team}</h3>
-                                {body}
-                            </section>
-                        }
-                    })
-                    .collect_view()
-            })}
+            {body}
         </section>
     }
 }

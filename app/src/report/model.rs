@@ -135,6 +135,8 @@ pub struct TeamReport {
     pub actions: Vec<RankedAction>,
     /// Its roadmap (`starts_on` is `None` before it is generated).
     pub roadmap: TeamRoadmap,
+    /// Its roadmap items as OGP commitments.
+    pub commitments: Vec<crate::export::commitment::Commitment>,
 }
 
 /// The facilitator's report: the whole workshop, or one team.

@@ -9,7 +9,6 @@ use crate::action::{charts::matrix, MatrixTable, RankedActionsTable};
 use crate::dashboard::charts::{ChartKind, Size};
 use crate::dashboard::{chart_height, ChartTable, DashboardData};
 use crate::i18n::{use_lang, Key, Lang};
-use crate::ids::WorkshopId;
 use crate::results::aggregate::round1;
 use crate::results::charts::radar;
 use crate::roadmap::TeamCharts;
@@ -68,20 +67,14 @@ pub fn WorkshopSection(data: DashboardData) -> impl IntoView {
 /// One team: results, actions and roadmap, then its roadmap items as OGP commitments.
 #[component]
 pub fn TeamSection(
-    /// The workshop.
-    workshop: WorkshopId,
     /// The team's part of the report.
     team: TeamReport,
-    /// Whether this is the reader's own team (a participant's report).
-    #[prop(optional)]
-    own: bool,
 ) -> impl IntoView {
     let lang = use_lang();
     let dom = team_dom(team.team);
     let heading = format!("{dom}-title");
     let labelled = heading.clone();
     let generated = team.roadmap.starts_on.is_some();
-    let commitments_team = (!own).then_some(team.team);
     view! {
         <section class="page report-section report-team" id=dom.clone() aria-labelledby=labelled>
             <h2 id=heading>{team.name.clone()}</h2>
@@ -112,10 +105,7 @@ pub fn TeamSection(
                     view! { <p class="notice">{lang.t(Key::RmNotGenerated)}</p> }.into_any()
                 }}
             </section>
-            {match commitments_team {
-                Some(team) => view! { <crate::export::CommitmentsSection workshop team /> }.into_any(),
-                None => view! { <crate::export::CommitmentsSection workshop /> }.into_any(),
-            }}
+            <crate::export::CommitmentsSection team=team.team commitments=team.commitments.clone() />
         </section>
     }
 }

@@ -83,7 +83,16 @@ mod ssr {
                     .map(|t| t.actions.clone())
                     .unwrap_or_default(),
                 roadmap: roadmap.clone(),
+                commitments: Vec::new(),
             });
+        }
+        // The export's commitments, with the export's own access check; team names are
+        // unique in a workshop.
+        let mut commitments = crate::export::commitments(workshop, only).await?;
+        for section in &mut sections {
+            if let Some(found) = commitments.iter_mut().find(|c| c.team == section.name) {
+                section.commitments = std::mem::take(&mut found.commitments);
+            }
         }
         Ok(StaffReport {
             header: header(data.workshop.clone()).await?,
@@ -97,6 +106,13 @@ mod ssr {
         let view = crate::team::team_view(workshop).await?;
         let actions = crate::action::my_team_actions(workshop).await?;
         let roadmap = crate::roadmap::team_roadmap(workshop).await?;
+        // A participant's commitments are their own team's.
+        let commitments = crate::export::commitments(workshop, None)
+            .await?
+            .into_iter()
+            .next()
+            .map(|t| t.commitments)
+            .unwrap_or_default();
         Ok(ParticipantReport {
             team: TeamReport {
                 team: view.me.team,
@@ -104,6 +120,7 @@ mod ssr {
                 results: TeamResults::from_team_view(&view),
                 actions: actions.actions,
                 roadmap: roadmap.roadmap,
+                commitments,
             },
             header: header(view.workshop).await?,
         })

@@ -83,7 +83,7 @@ fn StaffBody(report: StaffReport) -> impl IntoView {
         {report
             .teams
             .into_iter()
-            .map(|team| view! { <TeamSection workshop team /> })
+            .map(|team| view! { <TeamSection team /> })
             .collect_view()}
         {no_teams}
     }
@@ -103,7 +103,7 @@ fn ParticipantBody(report: ParticipantReport) -> impl IntoView {
             back=format!("/workshops/{workshop}/roadmap")
             teams=None
         />
-        <TeamSection workshop team=report.team own=true />
+        <TeamSection team=report.team />
     }
 }
 
