@@ -310,6 +310,15 @@ on_both_databases! {
         assert_eq!(page.status, 403);
         assert!(page.body.contains("You are not allowed to do this."));
         assert!(!page.body.contains("GAD Provincial de Carchi"), "nothing of it leaks");
+
+        // Published by its facilitators, its anonymised results are public.
+        sqlx::query("UPDATE workshops SET published_at = 1 WHERE id = $1")
+            .bind(id.0)
+            .execute(app.db().pool())
+            .await
+            .unwrap();
+        let reply = app.call("workshop_results", &format!("workshop={id}")).await;
+        assert_eq!(reply.status, 200, "{}", reply.body);
     }
 
     async fn health_check_answers(app: TestApp) {

@@ -61,8 +61,9 @@ mod ssr {
     pub(super) async fn load(db: &Db, id: WorkshopId) -> Result<WorkshopResults, AppError> {
         let pool = db.pool();
         let facts = workshops::facts(pool, id).await?;
-        // Until facilitators can publish results, only the demo workshop's are public.
-        if !facts.is_demo {
+        // Public only once its facilitators publish it (the demo workshop is published).
+        let (published_at, _) = crate::sharing::repo::publication(pool, id).await?;
+        if published_at.is_none() {
             return Err(AppError::Forbidden);
         }
         let workshop = facts.summary;
