@@ -21,6 +21,8 @@ CREATE INDEX share_links_workshop ON share_links (workshop_id);
 -- Publishing: anonymised aggregates and roadmaps on a public page and as open data.
 ALTER TABLE workshops ADD COLUMN published_at BIGINT;
 ALTER TABLE workshops ADD COLUMN licence TEXT NOT NULL DEFAULT 'CC-BY-4.0' CHECK (length(licence) BETWEEN 1 AND 64);
+-- The demo workshop's results were public before publishing existed: it stays published.
+UPDATE workshops SET published_at = created_at WHERE is_demo = 1;
 
 -- A facilitator's API token (`Authorization: Bearer …`). Only the SHA-256 of the secret is
 -- kept, with its first characters so the owner can tell tokens apart.
