@@ -16,6 +16,40 @@ async fn wait_until(client: &Client, what: &str, script: &str) {
     panic!("{what}");
 }
 
+/// Types `text` into the field `css`. The panel's parts may be drawn again just after
+/// hydration (its data re-read in the browser), which makes a found field stale: find it
+/// again until the text is really in the field on the page.
+async fn type_into(client: &Client, css: &str, text: &str) {
+    let check = format!("return document.querySelector({css:?})?.value === {text:?};");
+    let deadline = std::time::Instant::now() + WAIT;
+    while std::time::Instant::now() < deadline {
+        if let Ok(field) = client.find(Locator::Css(css)).await {
+            let _ = field.clear().await;
+            let _ = field.send_keys(text).await;
+            tokio::time::sleep(std::time::Duration::from_millis(300)).await;
+            if client.execute(&check, vec![]).await.ok() == Some(serde_json::json!(true)) {
+                return;
+            }
+        }
+        tokio::time::sleep(std::time::Duration::from_millis(100)).await;
+    }
+    panic!("could not type into {css}");
+}
+
+/// Clicks `css`, finding it again if it was drawn anew in the meantime.
+async fn click(client: &Client, css: &str) {
+    let deadline = std::time::Instant::now() + WAIT;
+    while std::time::Instant::now() < deadline {
+        if let Ok(button) = client.find(Locator::Css(css)).await {
+            if button.click().await.is_ok() {
+                return;
+            }
+        }
+        tokio::time::sleep(std::time::Duration::from_millis(100)).await;
+    }
+    panic!("could not click {css}");
+}
+
 #[tokio::test]
 async fn an_observer_link_is_made_opened_and_revoked() {
     let app = RunningApp::start_with_demo().await;
@@ -28,17 +62,8 @@ async fn an_observer_link_is_made_opened_and_revoked() {
         .await
         .unwrap();
     wait_for(f, "html.js").await;
-    wait_for(f, "#shr-label")
-        .await
-        .send_keys("Despacho del prefecto")
-        .await
-        .unwrap();
-    f.find(Locator::Css(".shr-new-link button[type='submit']"))
-        .await
-        .unwrap()
-        .click()
-        .await
-        .unwrap();
+    type_into(f, "#shr-label", "Despacho del prefecto").await;
+    click(f, ".shr-new-link button[type='submit']").await;
     // Shown once, as a full address, without leaving the page.
     let url = wait_for(f, "#shr-url")
         .await
@@ -77,12 +102,7 @@ async fn an_observer_link_is_made_opened_and_revoked() {
     wait_for(o, "#shr-radar[data-drawn='true']").await;
 
     // Revoked on the export page: the link now says so, and shows nothing else.
-    f.find(Locator::Css(".shr-links button[type='submit']"))
-        .await
-        .unwrap()
-        .click()
-        .await
-        .unwrap();
+    click(f, ".shr-links button[type='submit']").await;
     wait_until(
         f,
         "the revoked link still offers a revoke button",
