@@ -1,7 +1,7 @@
 # Rumbo's two commands:
 #   make run    install what is missing, build, migrate, load the demo workshop and serve (SQLite)
 #   make test   every test: unit, in-process HTTP on SQLite and PostgreSQL, headless browser
-# and a few more: make release, make lint, make fmt, make clean.
+# and a few more: make bench, make release, make lint, make fmt, make clean.
 
 SHELL := /bin/bash
 .DEFAULT_GOAL := help
@@ -22,12 +22,13 @@ export DATABASE_URL LEPTOS_SITE_ADDR
 DEBUG_BIN := $(CARGO_TARGET_DIR)/debug/rumbo
 RELEASE_BIN := $(CARGO_TARGET_DIR)/release/rumbo
 
-.PHONY: help tools browser-tools postgres build release run test unit-tests lint fmt clean
+.PHONY: help tools browser-tools postgres build release run test unit-tests bench lint fmt clean
 
 help:
 	@echo "make run      build and serve Rumbo with the demo workshop on http://$(LEPTOS_SITE_ADDR)"
 	@echo "make test     run every test (unit, HTTP on SQLite and PostgreSQL, headless browser)"
 	@echo "make release  optimised build; prints the WebAssembly size"
+	@echo "make bench    load benchmark of a release build on SQLite and PostgreSQL (see BENCHMARKS.md)"
 	@echo "make lint     cargo fmt --check and clippy on the ssr and hydrate builds"
 
 tools:
@@ -64,6 +65,10 @@ E2E_BIN := $(CARGO_TARGET_DIR)/e2e/rumbo
 test: tools browser-tools postgres build
 	@mkdir -p $(dir $(E2E_BIN)) && cp $(DEBUG_BIN) $(E2E_BIN)
 	RUMBO_BIN=$(E2E_BIN) cargo test --workspace --exclude frontend --no-fail-fast
+
+# The load generator drives a release build over HTTP on 127.0.0.1; it prints a table.
+bench: release postgres
+	cargo run --release -p bench -- --server $(RELEASE_BIN) --site-root $(LEPTOS_SITE_ROOT)
 
 lint: tools
 	cargo fmt --all -- --check
