@@ -336,6 +336,14 @@ messages! {
         "Demasiados intentos equivocados (códigos o contraseñas). Espere 15 minutos y vuelva a intentarlo.",
         "Too many wrong attempts (codes or passwords). Wait 15 minutes and try again."
     ),
+    ErrCrossSite => (
+        "Solicitud rechazada: llegó desde otro sitio web. Vuelva a Rumbo y repita la acción desde allí.",
+        "Request refused: it came from another website. Go back to Rumbo and repeat the action there."
+    ),
+    ErrRequestTimeout => (
+        "La solicitud tardó demasiado y se canceló. Inténtelo de nuevo.",
+        "The request took too long and was cancelled. Please try again."
+    ),
     ErrWorkshopClosed => ("Este taller ya está cerrado.", "This workshop is closed."),
     ErrNameEmpty => ("Escriba su nombre.", "Type your name."),
     ErrNameTooLong => (

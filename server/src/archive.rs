@@ -25,7 +25,7 @@ use app::state::AppState;
 
 /// Room for the multipart envelope around a file of [`MAX_BYTES`]; the file itself is held
 /// to the limit by the import.
-const BODY_LIMIT: usize = MAX_BYTES + 64 * 1024;
+pub(crate) const BODY_LIMIT: usize = MAX_BYTES + 64 * 1024;
 
 /// The archive routes.
 pub(crate) fn routes() -> Router<AppState> {

@@ -45,6 +45,11 @@ pub struct Config {
     )]
     pub log_filter: String,
 
+    /// Reverse proxies whose `X-Forwarded-For` is believed, as a comma-separated list of IP
+    /// addresses (e.g. `127.0.0.1,::1`). Empty: the connection's peer is the client.
+    #[arg(long, env = "RUMBO_TRUSTED_PROXIES", default_value = "", global = true)]
+    pub trusted_proxies: String,
+
     /// What to do; `serve` when omitted.
     #[command(subcommand)]
     pub command: Option<Command>,

@@ -14,8 +14,13 @@ pub(crate) struct Next {
     next: Option<String>,
 }
 
-/// Sets the language cookie (a year) and redirects to `next` when it is a path on this site.
-pub(crate) async fn switch(Path(code): Path<String>, Query(query): Query<Next>) -> Response {
+/// Sets the language cookie (a year; Secure over https, like every cookie of ours) and
+/// redirects to `next` when it is a path on this site.
+pub(crate) async fn switch(
+    Path(code): Path<String>,
+    Query(query): Query<Next>,
+    parts: axum::http::request::Parts,
+) -> Response {
     let target = safe_next(query.next.as_deref());
     let Some(lang) = Lang::from_code(&code) else {
         return (StatusCode::SEE_OTHER, [(LOCATION, target)]).into_response();
@@ -25,6 +30,7 @@ pub(crate) async fn switch(Path(code): Path<String>, Query(query): Query<Next>) 
         .max_age(cookie::time::Duration::days(365))
         .same_site(SameSite::Lax)
         .http_only(true)
+        .secure(app::participant::session::is_https(&parts))
         .build();
     (
         StatusCode::SEE_OTHER,

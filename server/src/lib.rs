@@ -10,6 +10,7 @@ mod framework_download;
 mod language;
 mod open_data;
 mod resume;
+pub mod security;
 mod server_fn_status;
 
 use axum::routing::get;
@@ -24,6 +25,7 @@ use app::state::AppState;
 use app::{shell, App};
 
 pub use events::close_all as close_live_streams;
+pub use security::loggable_path;
 
 /// Leptos' settings for a server listening on `site_addr` and serving the built site from
 /// `site_root`.
@@ -37,8 +39,14 @@ pub fn leptos_options(site_addr: std::net::SocketAddr, site_root: &str) -> Lepto
         .build()
 }
 
-/// The whole application as an axum router.
+/// The whole application as an axum router, with the default security settings (no trusted
+/// proxy).
 pub fn router(db: Db, leptos_options: LeptosOptions) -> Router {
+    router_with(db, leptos_options, &security::Settings::default())
+}
+
+/// The whole application as an axum router, with the given security settings.
+pub fn router_with(db: Db, leptos_options: LeptosOptions, settings: &security::Settings) -> Router {
     let live = app::live::Hub::new();
     live.listen(&db);
     let state = AppState {
@@ -49,13 +57,17 @@ pub fn router(db: Db, leptos_options: LeptosOptions) -> Router {
     let routes = routes();
     let context = {
         let state = state.clone();
-        move || provide_context(state.clone())
+        move || {
+            provide_context(state.clone());
+            // The nonce of the response's Content-Security-Policy, for Leptos' inline scripts.
+            security::headers::provide_page_nonce();
+        }
     };
     let render = {
         let options = state.leptos_options.clone();
         move || shell(options.clone())
     };
-    Router::new()
+    let app = Router::new()
         .route("/lang/{code}", get(language::switch))
         .route("/healthz", get(|| async { "ok" }))
         .route("/resume/{token}", get(resume::resume))
@@ -74,7 +86,10 @@ pub fn router(db: Db, leptos_options: LeptosOptions) -> Router {
             _,
         >(context, shell))
         .layer(axum::middleware::from_fn(server_fn_status::fix))
-        .layer(CompressionLayer::new())
+        .layer(CompressionLayer::new());
+    security::wrap(app, settings, &state.leptos_options)
+        // Only the method and the path, with link secrets left out: never the query, the
+        // headers (cookies, `Authorization`) or the body.
         .layer(TraceLayer::new_for_http().make_span_with(|request: &axum::extract::Request| {
             tracing::debug_span!("request", method = %request.method(), path = %loggable_path(request.uri().path()))
         }))
@@ -89,24 +104,4 @@ fn routes() -> Vec<leptos_axum::AxumRouteListing> {
     static ROUTES: std::sync::OnceLock<Vec<leptos_axum::AxumRouteListing>> =
         std::sync::OnceLock::new();
     ROUTES.get_or_init(|| generate_route_list(App)).clone()
-}
-
-/// A request path as it may be logged: resume links carry a secret, which is left out.
-pub fn loggable_path(path: &str) -> &str {
-    if path.starts_with("/resume/") {
-        "/resume/…"
-    } else {
-        path
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::loggable_path;
-
-    #[test]
-    fn resume_secrets_are_not_logged() {
-        assert_eq!(loggable_path("/resume/abc123"), "/resume/…");
-        assert_eq!(loggable_path("/workshops/1/team"), "/workshops/1/team");
-    }
 }

@@ -79,7 +79,12 @@ async fn run(config: Config) -> Result<(), String> {
 
 async fn serve(config: Config, db: Db) -> Result<(), String> {
     let options = server::leptos_options(config.site_addr, &config.site_root);
-    let app = server::router(db.clone(), options);
+    let settings = server::security::Settings {
+        trusted_proxies: server::security::Settings::parse_trusted_proxies(
+            &config.trusted_proxies,
+        )?,
+    };
+    let app = server::router_with(db.clone(), options, &settings);
     let listener = tokio::net::TcpListener::bind(config.site_addr)
         .await
         .map_err(|e| format!("cannot listen on {}: {e}", config.site_addr))?;
