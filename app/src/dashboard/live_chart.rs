@@ -45,14 +45,13 @@ mod browser {
 /// for its box after a navigation), tries again on the next frames.
 #[cfg(feature = "hydrate")]
 fn redraw(id: &'static str, chart: Chart, tries: u32) {
-    use wasm_bindgen::JsCast;
     let instance = web_sys::window()
         .and_then(|w| w.document())
         .and_then(|d| d.get_element_by_id(id))
         .map(|element| browser::instance_by_dom(&element))
         .filter(|i| !i.is_undefined() && !i.is_null());
     match instance {
-        Some(instance) => charming::WasmRenderer::update(&instance.unchecked_into(), &chart),
+        Some(instance) => crate::ui::chart::update(instance, &chart),
         None if tries < 120 => request_animation_frame(move || redraw(id, chart, tries + 1)),
         None => {}
     }

@@ -86,13 +86,53 @@ mod browser {
         /// A chart ECharts drew.
         pub type Instance;
 
+        /// Creates the chart in `element`: `echarts.init(element, theme, {width, height})`.
+        #[wasm_bindgen(js_namespace = echarts, js_name = init)]
+        pub fn init(element: &web_sys::Element, theme: &str, size: &JsValue) -> Instance;
+
         /// ECharts' own registry of the charts it drew: `undefined` for a box it never drew.
         #[wasm_bindgen(js_namespace = echarts, js_name = getInstanceByDom)]
         pub fn instance_by_dom(element: &web_sys::Element) -> JsValue;
 
+        /// Draws `option` (or merges it into what is drawn).
+        #[wasm_bindgen(method, js_name = setOption)]
+        pub fn set_option(this: &Instance, option: &JsValue);
+
+        /// Redraws at a new size.
+        #[wasm_bindgen(method)]
+        pub fn resize(this: &Instance, size: &JsValue);
+
         /// The chart as an image, as a `data:` URL.
         #[wasm_bindgen(method, js_name = getDataURL)]
         pub fn data_url(this: &Instance, options: &JsValue) -> String;
+    }
+}
+
+/// The chart's ECharts option as a JavaScript object. Through JSON rather than charming's
+/// `WasmRenderer` (serde-wasm-bindgen): the same object, but the JSON writer is a fraction of
+/// the WebAssembly that building JavaScript objects field by field took.
+#[cfg(feature = "hydrate")]
+fn option_of(chart: &Chart) -> Option<wasm_bindgen::JsValue> {
+    let json = serde_json::to_string(chart).ok()?;
+    web_sys::js_sys::JSON::parse(&json).ok()
+}
+
+/// `{"width": …, "height": …}` for ECharts' `init` and `resize`.
+#[cfg(feature = "hydrate")]
+fn size(width: u32, height: u32) -> wasm_bindgen::JsValue {
+    web_sys::js_sys::JSON::parse(&format!(r#"{{"width":{width},"height":{height}}}"#))
+        .unwrap_or(wasm_bindgen::JsValue::UNDEFINED)
+}
+
+/// Gives the chart ECharts drew in `instance` (from `echarts.getInstanceByDom`) a new option,
+/// in place.
+#[cfg(feature = "hydrate")]
+pub(crate) fn update(instance: wasm_bindgen::JsValue, chart: &Chart) {
+    use wasm_bindgen::JsCast;
+    if let Some(option) = option_of(chart) {
+        instance
+            .unchecked_into::<browser::Instance>()
+            .set_option(&option);
     }
 }
 
@@ -155,22 +195,19 @@ fn draw_when_attached(
 /// resized (a phone turned sideways).
 #[cfg(feature = "hydrate")]
 fn draw(id: &str, element: web_sys::Element, chart: &Chart, height: u32, drawn: RwSignal<bool>) {
-    use charming::{ChartResize, WasmRenderer};
     let width_of =
         |element: &web_sys::Element| u32::try_from(element.client_width()).unwrap_or(0).max(260);
+    let Some(option) = option_of(chart) else {
+        leptos::logging::error!("chart {id} could not be drawn: its option is not JSON");
+        return;
+    };
     element.set_inner_html("");
-    match WasmRenderer::new(width_of(&element), height).render(id, chart) {
-        Ok(echarts) => {
-            let _ = element.set_attribute("data-drawn", "true");
-            drawn.set(true);
-            let handle = window_event_listener(leptos::ev::resize, move |_| {
-                WasmRenderer::resize_chart(
-                    &echarts,
-                    ChartResize::new(width_of(&element), height, false, None),
-                );
-            });
-            on_cleanup(move || handle.remove());
-        }
-        Err(err) => leptos::logging::error!("chart {id} could not be drawn: {err:?}"),
-    }
+    let echarts = browser::init(&element, "", &size(width_of(&element), height));
+    echarts.set_option(&option);
+    let _ = element.set_attribute("data-drawn", "true");
+    drawn.set(true);
+    let handle = window_event_listener(leptos::ev::resize, move |_| {
+        echarts.resize(&size(width_of(&element), height));
+    });
+    on_cleanup(move || handle.remove());
 }

@@ -1,7 +1,7 @@
 //! Small building blocks shared by the domains' views.
 
 mod actions;
-mod chart;
+pub(crate) mod chart;
 mod loaded;
 mod notice;
 
