@@ -66,9 +66,12 @@ test: tools browser-tools postgres build
 	@mkdir -p $(dir $(E2E_BIN)) && cp $(DEBUG_BIN) $(E2E_BIN)
 	RUMBO_BIN=$(E2E_BIN) cargo test --workspace --exclude frontend --no-fail-fast
 
-# The load generator drives a release build over HTTP on 127.0.0.1; it prints a table.
+# The load generator drives a release build over HTTP on 127.0.0.1, on SQLite and PostgreSQL,
+# and prints Markdown tables (BENCHMARKS.md). More options: make bench BENCH_ARGS="--quick",
+# or BENCH_ARGS="--help".
+BENCH_ARGS ?=
 bench: release postgres
-	cargo run --release -p bench -- --server $(RELEASE_BIN) --site-root $(LEPTOS_SITE_ROOT)
+	cargo run --release -p bench -- --server $(RELEASE_BIN) --site-root $(LEPTOS_SITE_ROOT) $(BENCH_ARGS)
 
 lint: tools
 	cargo fmt --all -- --check

@@ -9,11 +9,12 @@ use crate::error::{AppError, AppResult};
 use crate::ids::{IndicatorId, ParticipantId, TeamId, WorkshopId};
 
 /// Saves an answer, replacing the participant's earlier answer to the same indicator, if the
-/// participant's workshop is in the assessment phase. Returns the answer's new version, or
-/// `None` when the phase is not open.
+/// participant's workshop is in the assessment phase and the indicator is in its framework.
+/// Returns the answer's new version, or `None` when the phase is not open or the indicator not
+/// the workshop's.
 ///
-/// The phase is checked in the same statement as the write, so a save racing the
-/// facilitator's closing of the phase cannot slip in after it.
+/// Both are checked in the same statement as the write, so a save racing the facilitator's
+/// closing of the phase cannot slip in after it, and a save costs one round trip, not two.
 pub async fn upsert<'e>(
     db: impl Executor<'e, Database = Any>,
     answer: &Answer,
@@ -25,8 +26,10 @@ pub async fn upsert<'e>(
         "INSERT INTO answers (participant_id, indicator_id, response, level, target_level, evidence_url, note, mark, created_at, updated_at)
          SELECT $1, $2, $3, $4, $5, $6, $7, $8, $9, $9
          WHERE EXISTS (
-             SELECT 1 FROM participants p JOIN workshops w ON w.id = p.workshop_id
-             WHERE p.id = $1 AND w.phase = 'assessment'
+             SELECT 1 FROM participants p
+             JOIN workshops w ON w.id = p.workshop_id
+             JOIN indicators i ON i.framework_id = w.framework_id
+             WHERE p.id = $1 AND w.phase = 'assessment' AND i.id = $2
          )
          ON CONFLICT (participant_id, indicator_id) DO UPDATE SET
              response = excluded.response, level = excluded.level, target_level = excluded.target_level,

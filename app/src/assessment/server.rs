@@ -128,14 +128,18 @@ mod ssr {
                 reason: Key::ErrAssessmentClosed,
             });
         }
-        if !repo::indicator_in_framework(&mut *conn, indicator, facts.framework).await? {
-            return Err(AppError::invalid(
-                "indicator",
-                Key::ErrIndicatorNotInWorkshop,
-            ));
-        }
-        let input = parse_answer(raw)?;
-        let version = repo::upsert(
+        let not_in_framework = || AppError::invalid("indicator", Key::ErrIndicatorNotInWorkshop);
+        let input = match parse_answer(raw) {
+            Ok(input) => input,
+            Err(invalid) => {
+                // A wrong indicator is reported before the fields' mistakes.
+                if !repo::indicator_in_framework(&mut *conn, indicator, facts.framework).await? {
+                    return Err(not_in_framework());
+                }
+                return Err(invalid);
+            }
+        };
+        let saved = repo::upsert(
             &mut *conn,
             &Answer {
                 participant,
@@ -147,11 +151,18 @@ mod ssr {
                 mark: input.mark,
             },
         )
-        .await?
-        // The phase closed between the check above and the write.
-        .ok_or(AppError::Conflict {
-            reason: Key::ErrAssessmentClosed,
-        })?;
+        .await?;
+        // The write checks the indicator and the phase itself (one round trip for the usual
+        // save); only a refused write asks which of the two it was.
+        let Some(version) = saved else {
+            if !repo::indicator_in_framework(&mut *conn, indicator, facts.framework).await? {
+                return Err(not_in_framework());
+            }
+            // The phase closed between the check above and the write.
+            return Err(AppError::Conflict {
+                reason: Key::ErrAssessmentClosed,
+            });
+        };
         Ok(Saved { version })
     }
 }

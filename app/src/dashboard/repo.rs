@@ -1,4 +1,5 @@
-//! What the dashboard reads from the database, in a handful of queries per workshop.
+//! What the dashboard reads from the database, in a handful of queries per workshop, however
+//! many teams it has (a query per team cost more than the rest together at 100 teams).
 
 use std::collections::HashMap;
 
@@ -7,11 +8,12 @@ use sqlx::{Any, Executor, Row};
 use super::model::ShareResults;
 use super::rules::{Layout, TeamInput};
 use crate::assessment::repo::{read_mark, read_response};
+use crate::assessment::MaturityLevel;
 use crate::db::Db;
 use crate::error::{AppError, AppResult};
 use crate::ids::{IndicatorId, ParticipantId, TeamId, WorkshopId};
 use crate::results::PillarColumn;
-use crate::team::rules::MemberAnswer;
+use crate::team::rules::{MemberAnswer, Settled};
 use crate::workshop::repo::WorkshopFacts;
 
 /// What the workshop's facilitators chose to share with participants.
@@ -78,6 +80,43 @@ pub async fn answers_of_workshop<'e>(
         .collect()
 }
 
+/// The levels the leads of every team of a workshop settled, by team.
+pub async fn settled_of_workshop<'e>(
+    db: impl Executor<'e, Database = Any>,
+    workshop: WorkshopId,
+) -> AppResult<HashMap<TeamId, HashMap<IndicatorId, Settled>>> {
+    let rows = sqlx::query(
+        "SELECT c.team_id, c.indicator_id, c.level, c.rationale, c.version,
+                COALESCE(p.display_name, '') AS by_name
+         FROM team_consensus c
+         JOIN teams t ON t.id = c.team_id
+         LEFT JOIN participants p ON p.id = c.set_by
+         WHERE t.workshop_id = $1",
+    )
+    .bind(workshop.0)
+    .fetch_all(db)
+    .await?;
+    let mut by_team: HashMap<TeamId, HashMap<IndicatorId, Settled>> = HashMap::new();
+    for row in rows {
+        let level: i64 = row.try_get("level")?;
+        by_team
+            .entry(TeamId(row.try_get("team_id")?))
+            .or_default()
+            .insert(
+                IndicatorId(row.try_get("indicator_id")?),
+                Settled {
+                    level: MaturityLevel::try_from(level)
+                        .map_err(|_| AppError::internal("malformed consensus stored", level))?
+                        .get(),
+                    rationale: row.try_get("rationale")?,
+                    by: row.try_get("by_name")?,
+                    version: row.try_get("version")?,
+                },
+            );
+    }
+    Ok(by_team)
+}
+
 /// The framework's layout and every team's raw material, in display order, with the teams' ids.
 pub async fn inputs(
     db: &Db,
@@ -88,22 +127,26 @@ pub async fn inputs(
     let outline = crate::framework::repo::outline(pool, facts.framework).await?;
     let teams = crate::workshop::repo::teams(pool, workshop).await?;
     let members = members_per_team(pool, workshop).await?;
-    let mut answers = answers_of_workshop(pool, workshop).await?;
-    let mut inputs = Vec::with_capacity(teams.len());
-    for team in teams {
-        let (mine, rest): (Vec<_>, Vec<_>) =
-            answers.into_iter().partition(|(t, _, _)| *t == team.id);
-        answers = rest;
-        inputs.push((
-            team.id,
-            TeamInput {
-                name: team.name,
-                members: members.get(&team.id).copied().unwrap_or(0),
-                answers: mine.into_iter().map(|(_, who, a)| (who, a)).collect(),
-                settled: crate::team::repo::settled(pool, team.id).await?,
-            },
-        ));
+    let mut settled = settled_of_workshop(pool, workshop).await?;
+    // Grouped in one pass: partitioning the whole list once per team grew with teams × answers.
+    let mut answers: HashMap<TeamId, Vec<(ParticipantId, MemberAnswer)>> = HashMap::new();
+    for (team, who, answer) in answers_of_workshop(pool, workshop).await? {
+        answers.entry(team).or_default().push((who, answer));
     }
+    let inputs = teams
+        .into_iter()
+        .map(|team| {
+            (
+                team.id,
+                TeamInput {
+                    name: team.name,
+                    members: members.get(&team.id).copied().unwrap_or(0),
+                    answers: answers.remove(&team.id).unwrap_or_default(),
+                    settled: settled.remove(&team.id).unwrap_or_default(),
+                },
+            )
+        })
+        .collect();
     let layout = Layout {
         sets: outline
             .iter()
