@@ -103,11 +103,12 @@ async fn survive_sigkill(kind: Kind) {
         .fetch_one(db.pool())
         .await
         .expect("the demo workshop");
-    let teams: Vec<i64> = sqlx::query_scalar("SELECT id FROM teams WHERE workshop_id = $1 ORDER BY id")
-        .bind(workshop)
-        .fetch_all(db.pool())
-        .await
-        .expect("teams");
+    let teams: Vec<i64> =
+        sqlx::query_scalar("SELECT id FROM teams WHERE workshop_id = $1 ORDER BY id")
+            .bind(workshop)
+            .fetch_all(db.pool())
+            .await
+            .expect("teams");
     let indicators: Vec<i64> = sqlx::query_scalar(
         "SELECT i.id FROM indicators i JOIN workshops w ON w.framework_id = i.framework_id
          WHERE w.id = $1 ORDER BY i.id",
@@ -205,7 +206,9 @@ async fn survive_sigkill(kind: Kind) {
     let acknowledged = tally.acknowledged.lock().expect("tally").clone();
     let mut latest: HashMap<(usize, i64), u64> = HashMap::new();
     for save in &acknowledged {
-        let entry = latest.entry((save.participant, save.indicator)).or_default();
+        let entry = latest
+            .entry((save.participant, save.indicator))
+            .or_default();
         *entry = (*entry).max(save.seq);
     }
     // Read through a fresh connection, as the restarted server does.
@@ -229,10 +232,14 @@ async fn survive_sigkill(kind: Kind) {
         let note: String = row.get("note");
         let seq = parse_note(&note, p).unwrap_or_else(|| panic!("unexpected note {note}"));
         let indicator: i64 = row.get("indicator_id");
-        let stored_level: i64 = row.try_get::<i64, _>("level").unwrap_or_else(|_| {
-            i64::from(row.get::<i32, _>("level"))
-        });
-        assert_eq!(stored_level, i64::from(level(seq)), "level of save {seq} of {participant}");
+        let stored_level: i64 = row
+            .try_get::<i64, _>("level")
+            .unwrap_or_else(|_| i64::from(row.get::<i32, _>("level")));
+        assert_eq!(
+            stored_level,
+            i64::from(level(seq)),
+            "level of save {seq} of {participant}"
+        );
         stored.insert((p, indicator), (seq, stored_level));
     }
     let mut lost = Vec::new();
@@ -254,7 +261,10 @@ async fn survive_sigkill(kind: Kind) {
         latest.len(),
         tally.unanswered.load(Ordering::Relaxed)
     );
-    assert!(lost.is_empty(), "{kind:?}: acknowledged saves lost: {lost:#?}");
+    assert!(
+        lost.is_empty(),
+        "{kind:?}: acknowledged saves lost: {lost:#?}"
+    );
     app.stop().await;
 }
 

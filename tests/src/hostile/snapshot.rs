@@ -27,10 +27,10 @@ pub type Snapshot = BTreeMap<&'static str, Vec<String>>;
 // `$1` is the workshop, `$2` the team left out (-1 for none).
 const FRAMEWORK: &str = "(SELECT framework_id FROM workshops WHERE id = $1)";
 const TEAMS: &str = "(SELECT id FROM teams WHERE workshop_id = $1 AND id <> $2)";
-const PARTICIPANTS: &str =
-    "(SELECT id FROM participants WHERE workshop_id = $1 AND team_id <> $2)";
+const PARTICIPANTS: &str = "(SELECT id FROM participants WHERE workshop_id = $1 AND team_id <> $2)";
 const ACTIONS: &str = "(SELECT id FROM actions WHERE workshop_id = $1 AND team_id <> $2)";
-const FACILITATORS: &str = "(SELECT facilitator_id FROM workshop_facilitators WHERE workshop_id = $1)";
+const FACILITATORS: &str =
+    "(SELECT facilitator_id FROM workshop_facilitators WHERE workshop_id = $1)";
 
 /// The query giving each protected table's rows in a scope.
 fn queries() -> Vec<(&'static str, String)> {
