@@ -1,6 +1,6 @@
 //! Crash safety: the real `rumbo` server (RUMBO_BIN) on SQLite and on PostgreSQL takes a
 //! concurrent load of participant autosaves over HTTP and is killed with SIGKILL in the
-//! middle of it, twice; restarted on the same database, it must hold every save it had
+//! middle of it, three times; restarted on the same database, it must hold every save it had
 //! acknowledged (or a later save of the same answer by the same participant).
 //!
 //! Nothing here depends on timing: the kills happen after a number of acknowledged saves,
@@ -21,11 +21,11 @@ use tests::browser::RunningApp;
 use tests::{form, Kind, TestDb};
 
 /// Simulated participants saving at once.
-const PARTICIPANTS: usize = 12;
+const PARTICIPANTS: usize = 20;
 /// Acknowledged saves to wait for before each kill.
-const SAVES_BEFORE_KILL: usize = 150;
+const SAVES_BEFORE_KILL: usize = 300;
 /// Kills per run.
-const KILLS: usize = 2;
+const KILLS: usize = 3;
 
 #[tokio::test]
 async fn sqlite_acknowledged_saves_survive_sigkill() {

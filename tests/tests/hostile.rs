@@ -1180,7 +1180,7 @@ async fn keep_signed_in(app: &TestApp, world: &mut World, role: Role, reply: &Re
         .iter()
         .filter_map(|v| v.to_str().ok())
         .any(|v| v.starts_with(&format!("{name}=")));
-    if !cleared && i % 100 != 0 {
+    if !cleared && !i.is_multiple_of(100) {
         return;
     }
     let cookie = match role {

@@ -145,7 +145,7 @@ pub async fn ids_of(db: &Db, kind: &str, scope: Scope) -> Vec<i64> {
         "FrameworkId" => format!("SELECT {FRAMEWORK} WHERE $2 = $2"),
         "PillarId" => format!("SELECT id FROM pillars WHERE framework_id = {FRAMEWORK} AND $2 = $2"),
         "IndicatorId" => format!("SELECT id FROM indicators WHERE framework_id = {FRAMEWORK} AND $2 = $2"),
-        "FacilitatorId" => format!("SELECT facilitator_id FROM workshop_facilitators WHERE workshop_id = $1 AND $2 = $2"),
+        "FacilitatorId" => "SELECT facilitator_id FROM workshop_facilitators WHERE workshop_id = $1 AND $2 = $2".to_owned(),
         "ActionId" => format!("SELECT id FROM actions WHERE id IN {ACTIONS}"),
         "RoadmapItemId" => format!("SELECT id FROM roadmap_items WHERE team_id IN {TEAMS}"),
         "MilestoneId" => format!("SELECT id FROM roadmap_milestones WHERE item_id IN (SELECT id FROM roadmap_items WHERE team_id IN {TEAMS})"),
