@@ -78,13 +78,18 @@ impl Db {
             target: redact(&url),
             cause,
         };
-        let probe = tokio::time::timeout(
+        let mut probe = tokio::time::timeout(
             Duration::from_secs(10),
             AnyConnection::connect_with(&options),
         )
         .await
         .map_err(|_| unreachable("no answer within 10 seconds".into()))?
         .map_err(|e| unreachable(first_line(&e.to_string())))?;
+        if backend == Backend::Sqlite {
+            use_write_ahead_log(&mut probe)
+                .await
+                .map_err(|e| unreachable(first_line(&e.to_string())))?;
+        }
         let _ = probe.close().await;
         let pool = AnyPoolOptions::new()
             .max_connections(match backend {
@@ -93,6 +98,9 @@ impl Db {
                 Backend::Postgres => 10,
             })
             .acquire_timeout(Duration::from_secs(5))
+            .after_connect(move |connection, _meta| {
+                Box::pin(async move { durable_settings(connection, backend).await })
+            })
             .connect_with(options)
             .await
             .map_err(|e| unreachable(first_line(&e.to_string())))?;
@@ -132,6 +140,49 @@ impl Db {
     pub async fn close(&self) {
         self.pool.close().await;
     }
+}
+
+/// Puts a SQLite database in write-ahead-log mode. The mode is stored in the file, so this is
+/// done once, on the connection opened before the pool: switching needs an exclusive lock
+/// that `busy_timeout` does not wait for, which the pool's connections would fight over
+/// (launchbadge/sqlx#1930). An in-memory database stays in its own `memory` mode.
+async fn use_write_ahead_log(connection: &mut AnyConnection) -> Result<(), sqlx::Error> {
+    use sqlx::Row;
+    let row = sqlx::query("PRAGMA journal_mode = WAL")
+        .fetch_one(&mut *connection)
+        .await?;
+    let mode: String = row.try_get(0)?;
+    match mode.to_ascii_lowercase().as_str() {
+        "wal" | "memory" => Ok(()),
+        other => Err(sqlx::Error::Configuration(
+            format!("SQLite refused write-ahead logging (journal_mode stays {other})").into(),
+        )),
+    }
+}
+
+/// The settings every pooled connection gets, chosen so that a save the app has acknowledged
+/// survives a killed process and a power cut (docs/durability.md says why each one).
+async fn durable_settings(
+    connection: &mut AnyConnection,
+    backend: Backend,
+) -> Result<(), sqlx::Error> {
+    let statements: &[&str] = match backend {
+        Backend::Sqlite => &[
+            // In WAL mode FULL syncs the log at every commit; NORMAL would only sync at
+            // checkpoints, and a power cut could take back the last acknowledged saves.
+            "PRAGMA synchronous = FULL",
+            // Writers queue for the single write lock instead of failing with "busy".
+            "PRAGMA busy_timeout = 5000",
+            "PRAGMA foreign_keys = ON",
+        ],
+        // The server default, restated per session so that a server configured with
+        // `synchronous_commit = off` cannot acknowledge a commit it has not flushed.
+        Backend::Postgres => &["SET synchronous_commit = on"],
+    };
+    for statement in statements {
+        sqlx::query(statement).execute(&mut *connection).await?;
+    }
+    Ok(())
 }
 
 /// A first start on a new PostgreSQL server needs no manual `CREATE DATABASE`. Any failure

@@ -212,6 +212,10 @@ impl FromServerFnError for AppError {
         match value {
             // The caller sent something we could not read: their mistake, not ours.
             ServerFnErrorErr::Args(_) | ServerFnErrorErr::MissingArg(_) => AppError::BadRequest,
+            // On the server this means the request's body could not be read (not UTF-8, or
+            // over the size limit): also the caller's mistake. In the browser it means our
+            // own answer was unreadable, which stays internal.
+            ServerFnErrorErr::Deserialization(_) if cfg!(feature = "ssr") => AppError::BadRequest,
             ServerFnErrorErr::Request(_) => AppError::Network,
             ServerFnErrorErr::Registration(_)
             | ServerFnErrorErr::UnsupportedRequestMethod(_)
@@ -250,6 +254,14 @@ mod tests {
     fn malformed_arguments_are_the_callers_mistake() {
         let err = AppError::from_server_fn_error(ServerFnErrorErr::Args("x".into()));
         assert_eq!(err, AppError::BadRequest);
+        assert_eq!(err.status_code(), 400);
+    }
+
+    #[cfg(feature = "ssr")]
+    #[test]
+    fn unreadable_request_bodies_are_the_callers_mistake() {
+        // What server_fn reports for a body that is not UTF-8 or is over the size limit.
+        let err = AppError::from_server_fn_error(ServerFnErrorErr::Deserialization("x".into()));
         assert_eq!(err.status_code(), 400);
     }
 

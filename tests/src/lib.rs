@@ -2,6 +2,7 @@
 //! PostgreSQL, the app driven in-process, and small request helpers.
 
 pub mod browser;
+pub mod hostile;
 pub mod http1;
 
 use std::sync::atomic::{AtomicU32, Ordering};
