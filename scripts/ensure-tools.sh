@@ -38,9 +38,10 @@ if [[ "$(wasm-bindgen --version 2>/dev/null)" != *"$WASM_BINDGEN_VERSION"* ]]; t
     quietly cargo install wasm-bindgen-cli --version "$WASM_BINDGEN_VERSION" --force
 fi
 
-# ECharts (served from our own assets) and binaryen's wasm-opt (Debian's breaks hydration).
+# ECharts (served from our own assets), binaryen's wasm-opt (Debian's breaks hydration) and
+# axe-core (the accessibility browser test injects it), all pinned by package-lock.json.
 if [[ ! -f node_modules/.package-lock.json || package-lock.json -nt node_modules/.package-lock.json ]]; then
-    say "installing npm packages (echarts, binaryen)"
+    say "installing npm packages (echarts, binaryen, axe-core)"
     quietly npm ci --no-audit --no-fund
 fi
 mkdir -p public/vendor

@@ -662,8 +662,8 @@ messages! {
     FwMoveUp => ("Subir", "Move up"),
     FwMoveDown => ("Bajar", "Move down"),
     FwRemove => ("Quitar", "Remove"),
-    FwMoveUpOf => ("Subir «{name}»", "Move “{name}” up"),
-    FwMoveDownOf => ("Bajar «{name}»", "Move “{name}” down"),
+    FwMoveUpOf => ("Subir «{name}»", "Move up: “{name}”"),
+    FwMoveDownOf => ("Bajar «{name}»", "Move down: “{name}”"),
     FwRemoveOf => ("Quitar «{name}»", "Remove “{name}”"),
     FwAnswers => ("{count} respuestas", "{count} answers"),
     FwNoAnswers => ("sin respuestas", "no answers"),
@@ -1325,7 +1325,7 @@ messages! {
 
     // Printable report and chart images: keys go below this line (prefix Rep).
     RepDownloadPng => ("Descargar PNG", "Download PNG"),
-    RepDownloadPngLabel => ("Descargar el gráfico «{chart}» como imagen PNG", "Download the chart “{chart}” as a PNG image"),
+    RepDownloadPngLabel => ("Descargar PNG: gráfico «{chart}»", "Download PNG: chart “{chart}”"),
     RepTitle => ("Informe", "Report"),
     RepWorkshopReport => ("Informe del taller", "Workshop report"),
     RepTeamReport => ("Informe del equipo {team}", "Report of team {team}"),
