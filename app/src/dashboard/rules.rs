@@ -18,10 +18,10 @@
 //!   computed over exactly those teams, so a small team's numbers never leak through it.
 
 use std::cmp::Ordering;
-use std::collections::{HashMap, HashSet};
+use std::collections::{BTreeMap, HashMap};
 
 use super::model::*;
-use crate::assessment::Response;
+use crate::assessment::{Mark, Response};
 use crate::ids::{IndicatorId, ParticipantId};
 use crate::results::aggregate::{mean_of_present, round1, visible_to_others};
 use crate::results::PillarColumn;
@@ -40,10 +40,61 @@ pub struct TeamInput {
     pub name: String,
     /// People who joined.
     pub members: usize,
-    /// Every answer of its members, with who gave it (used only for counting).
-    pub answers: Vec<(ParticipantId, MemberAnswer)>,
+    /// Its members' answers, counted (the dashboard never needs who gave which).
+    pub answers: TeamAnswers,
     /// The levels its leads settled.
     pub settled: HashMap<IndicatorId, Settled>,
+}
+
+/// A team's answers as counts: everything the dashboard computes from them (consensus,
+/// spread, distribution, marks, completion) depends only on how many answers of each kind
+/// were given and on how many answers each member gave, so the database can count them
+/// instead of sending every answer (60,000 rows cost ~150 ms through sqlx's `Any` driver).
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct TeamAnswers {
+    /// How many members gave each (indicator, response, mark).
+    pub tallies: HashMap<(IndicatorId, Response, Mark), usize>,
+    /// For each number of answers a member gave to the layout's indicators, how many members
+    /// gave that many. Members who gave none are absent. Whoever builds it counts only the
+    /// layout's indicators (the repository's query joins the framework's).
+    pub per_member: BTreeMap<usize, usize>,
+}
+
+impl TeamAnswers {
+    /// The answers, one per member who gave them, in no particular order.
+    fn each(&self) -> impl Iterator<Item = MemberAnswer> + '_ {
+        self.tallies
+            .iter()
+            .flat_map(|(&(indicator, response, mark), &n)| {
+                std::iter::repeat_n(
+                    MemberAnswer {
+                        indicator,
+                        response,
+                        mark,
+                    },
+                    n,
+                )
+            })
+    }
+}
+
+/// Counts single answers with who gave them (a closed round's frozen answers, tests).
+impl FromIterator<(ParticipantId, MemberAnswer)> for TeamAnswers {
+    fn from_iter<I: IntoIterator<Item = (ParticipantId, MemberAnswer)>>(answers: I) -> Self {
+        let mut counted = TeamAnswers::default();
+        let mut per_member: HashMap<ParticipantId, usize> = HashMap::new();
+        for (who, a) in answers {
+            *counted
+                .tallies
+                .entry((a.indicator, a.response, a.mark))
+                .or_default() += 1;
+            *per_member.entry(who).or_default() += 1;
+        }
+        for n in per_member.into_values() {
+            *counted.per_member.entry(n).or_default() += 1;
+        }
+        counted
+    }
 }
 
 /// The framework as the dashboard needs it.
@@ -66,13 +117,8 @@ impl Layout {
 /// The dashboard, with values unrounded (see [`DashboardData::rounded`]).
 pub fn aggregate(workshop: WorkshopSummary, layout: Layout, teams: &[TeamInput]) -> DashboardData {
     let ids = layout.ids();
-    let consensus: Vec<Vec<IndicatorConsensus>> = teams
-        .iter()
-        .map(|t| {
-            let answers: Vec<MemberAnswer> = t.answers.iter().map(|(_, a)| *a).collect();
-            team_consensus(&ids, &answers, &t.settled)
-        })
-        .collect();
+    let consensus: Vec<Vec<IndicatorConsensus>> =
+        teams.iter().map(|t| consensus_of(&ids, t)).collect();
     let statuses: Vec<TeamStatus> = teams
         .iter()
         .zip(&consensus)
@@ -96,10 +142,7 @@ pub fn aggregate(workshop: WorkshopSummary, layout: Layout, teams: &[TeamInput])
     let (strengths, weaknesses) = cross_ranked(&layout.indicators, &consensus);
     DashboardData {
         workshop,
-        distribution: distribution(
-            &ids,
-            teams.iter().flat_map(|t| t.answers.iter().map(|(_, a)| a)),
-        ),
+        distribution: distribution(&ids, teams.iter().map(|t| &t.answers)),
         pillars: layout.pillars,
         indicators: layout.indicators,
         teams: statuses,
@@ -110,20 +153,33 @@ pub fn aggregate(workshop: WorkshopSummary, layout: Layout, teams: &[TeamInput])
     }
 }
 
+/// The team's consensus on each of `ids`, in that order, from its counted answers: each
+/// indicator's answers are spelled out again (at most one per member) so the median and
+/// spread are the team view's own ([`team_consensus`]).
+pub fn consensus_of(ids: &[IndicatorId], team: &TeamInput) -> Vec<IndicatorConsensus> {
+    let mut by_indicator: HashMap<IndicatorId, Vec<MemberAnswer>> = HashMap::new();
+    for answer in team.answers.each() {
+        by_indicator
+            .entry(answer.indicator)
+            .or_default()
+            .push(answer);
+    }
+    ids.iter()
+        .flat_map(|&id| {
+            let answers = by_indicator.get(&id).map_or(&[][..], Vec::as_slice);
+            team_consensus(&[id], answers, &team.settled)
+        })
+        .collect()
+}
+
 fn team_status(
     team: &TeamInput,
     ids: &[IndicatorId],
     sets: &[Vec<IndicatorId>],
     consensus: &[IndicatorConsensus],
 ) -> TeamStatus {
-    let known: HashSet<IndicatorId> = ids.iter().copied().collect();
-    let mut per_member: HashMap<ParticipantId, usize> = HashMap::new();
-    for (who, answer) in &team.answers {
-        if known.contains(&answer.indicator) {
-            *per_member.entry(*who).or_default() += 1;
-        }
-    }
-    let given: usize = per_member.values().sum();
+    let per_member = &team.answers.per_member;
+    let given: usize = per_member.iter().map(|(n, members)| n * members).sum();
     let possible = team.members * ids.len();
     let completion = if possible == 0 {
         0.0
@@ -133,12 +189,13 @@ fn team_status(
     TeamStatus {
         name: team.name.clone(),
         members: count(team.members),
-        respondents: count(per_member.len()),
+        respondents: count(per_member.values().sum()),
         finished: count(
             per_member
-                .values()
-                .filter(|&&n| n >= ids.len() && n > 0)
-                .count(),
+                .iter()
+                .filter(|(&n, _)| n >= ids.len() && n > 0)
+                .map(|(_, members)| members)
+                .sum(),
         ),
         completion,
         averages: pillar_averages(sets, consensus),
@@ -163,30 +220,31 @@ fn mean_by_pillar<'a>(
         .collect()
 }
 
-/// How the answers to each indicator of `ids` are spread over the responses.
+/// How the teams' answers to each indicator of `ids` are spread over the responses.
 pub fn distribution<'a>(
     ids: &[IndicatorId],
-    answers: impl Iterator<Item = &'a MemberAnswer>,
+    teams: impl Iterator<Item = &'a TeamAnswers>,
 ) -> Vec<Distribution> {
     let position: HashMap<IndicatorId, usize> =
         ids.iter().enumerate().map(|(i, id)| (*id, i)).collect();
     let mut rows = vec![Distribution::default(); ids.len()];
-    for answer in answers {
-        let Some(row) = position.get(&answer.indicator).map(|&i| &mut rows[i]) else {
+    for (&(indicator, response, _), &n) in teams.flat_map(|t| &t.tallies) {
+        let Some(row) = position.get(&indicator).map(|&i| &mut rows[i]) else {
             continue;
         };
-        match answer.response {
-            Response::Level(level) => rows_level(row, level.get()),
-            Response::NotApplicable => row.not_applicable += 1,
-            Response::DontKnow => row.dont_know += 1,
+        let n = count(n);
+        match response {
+            Response::Level(level) => rows_level(row, level.get(), n),
+            Response::NotApplicable => row.not_applicable += n,
+            Response::DontKnow => row.dont_know += n,
         }
     }
     rows
 }
 
-fn rows_level(row: &mut Distribution, level: u8) {
+fn rows_level(row: &mut Distribution, level: u8, n: u32) {
     if let Some(slot) = row.levels.get_mut(usize::from(level).wrapping_sub(1)) {
-        *slot += 1;
+        *slot += n;
     }
 }
 

@@ -162,8 +162,7 @@ pub async fn dataset(
         let team = team_ids[index];
         let input = &inputs[index];
         let status = &dashboard.teams[index];
-        let member_answers: Vec<_> = input.answers.iter().map(|(_, a)| *a).collect();
-        let consensus = crate::team::rules::team_consensus(&ids, &member_answers, &input.settled);
+        let consensus = crate::dashboard::rules::consensus_of(&ids, input);
         let mut targets = crate::team::repo::target_levels(&mut *conn, team).await?;
         let linked = crate::roadmap::repo::linked_indicators(&mut *conn, team).await?;
         let consensus_rows: Vec<ConsensusRow> = consensus

@@ -149,7 +149,7 @@ pub async fn open_next(
 }
 
 /// The frozen answers of a closed round, by team and respondent, as
-/// [`crate::dashboard::repo::answers_of_workshop`] gives the live ones.
+/// [`crate::dashboard::repo::answer_counts_of_workshop`] counts the live ones.
 pub async fn archived_answers<'e>(
     db: impl Executor<'e, Database = Any>,
     workshop: WorkshopId,

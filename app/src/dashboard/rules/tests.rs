@@ -71,22 +71,26 @@ fn teams() -> Vec<TeamInput> {
         TeamInput {
             name: "Azuay".into(),
             members: 3,
-            answers: vec![
+            answers: [
                 answer(1, 1, Some(2), Weakness),
                 answer(1, 2, Some(4), Strength),
                 answer(1, 3, None, Neutral),
                 answer(2, 1, Some(3), Weakness),
-            ],
+            ]
+            .into_iter()
+            .collect(),
             settled: HashMap::new(),
         },
         TeamInput {
             name: "Loja".into(),
             members: 2,
-            answers: vec![
+            answers: [
                 answer(5, 1, Some(1), Weakness),
                 answer(6, 1, Some(5), Neutral),
                 answer(6, 2, Some(0), Strength),
-            ],
+            ]
+            .into_iter()
+            .collect(),
             settled: HashMap::new(),
         },
         TeamInput {
@@ -194,26 +198,26 @@ fn strengths_and_weaknesses_rank_by_teams_then_marks() {
 #[test]
 fn strengths_tie_break_on_the_higher_level_and_weaknesses_on_the_lower() {
     use Mark::*;
-    let team = TeamInput {
+    let team = |mark| TeamInput {
         name: "T".into(),
         members: 1,
-        answers: vec![
-            answer(1, 1, Some(2), Strength),
-            answer(1, 2, Some(5), Strength),
-            answer(1, 3, None, Strength),
-        ],
+        answers: [
+            answer(1, 1, Some(2), mark),
+            answer(1, 2, Some(5), mark),
+            answer(1, 3, None, mark),
+        ]
+        .into_iter()
+        .collect(),
         settled: HashMap::new(),
     };
-    let data = aggregate(summary(1), layout(), std::slice::from_ref(&team));
+    let data = aggregate(summary(1), layout(), &[team(Strength)]);
     let order: Vec<&str> = data
         .strengths
         .iter()
         .map(|r| r.indicator.as_str())
         .collect();
     assert_eq!(order, ["A2", "A1", "B1"], "higher first, no level last");
-    let mut weak = team;
-    weak.answers.iter_mut().for_each(|(_, a)| a.mark = Weakness);
-    let data = aggregate(summary(1), layout(), &[weak]);
+    let data = aggregate(summary(1), layout(), &[team(Weakness)]);
     let order: Vec<&str> = data
         .weaknesses
         .iter()
@@ -255,4 +259,54 @@ fn participants_see_only_what_is_shared_and_above_the_threshold() {
     assert!(teams.others.is_empty());
     assert_eq!(teams.hidden, vec!["Azuay".to_owned(), "Vacío".to_owned()]);
     assert_eq!(teams.my_team, "Loja");
+}
+
+#[test]
+fn answers_are_counted_by_kind_and_by_member() {
+    use Mark::*;
+    let counted: TeamAnswers = [
+        answer(1, 1, Some(2), Weakness),
+        answer(1, 2, Some(4), Neutral),
+        answer(2, 1, Some(2), Weakness),
+        answer(2, 2, Some(4), Strength),
+        answer(3, 1, None, Neutral),
+    ]
+    .into_iter()
+    .collect();
+    let level = |l: u8| Response::Level(MaturityLevel::try_from(l).unwrap());
+    assert_eq!(counted.tallies.len(), 4);
+    assert_eq!(counted.tallies[&(IndicatorId(1), level(2), Weakness)], 2);
+    assert_eq!(counted.tallies[&(IndicatorId(2), level(4), Strength)], 1);
+    assert_eq!(
+        counted.tallies[&(IndicatorId(1), Response::NotApplicable, Neutral)],
+        1
+    );
+    // Members 1 and 2 gave two answers, member 3 one.
+    assert_eq!(
+        counted.per_member.into_iter().collect::<Vec<_>>(),
+        [(1, 1), (2, 2)]
+    );
+}
+
+#[test]
+fn counted_answers_give_the_same_median_and_spread_as_single_ones() {
+    // Five members on indicator 1: levels 1, 1, 3, 5, 5 (median 3, IQR 4: disagreement);
+    // as counts, 1 and 5 are each one tally of two.
+    let answers: Vec<_> = [1, 1, 3, 5, 5]
+        .into_iter()
+        .enumerate()
+        .map(|(who, l)| answer(who as i64 + 1, 1, Some(l), Mark::Neutral))
+        .collect();
+    let team = TeamInput {
+        name: "T".into(),
+        members: 5,
+        answers: answers.into_iter().collect(),
+        settled: HashMap::new(),
+    };
+    assert_eq!(team.answers.tallies.len(), 3);
+    let data = aggregate(summary(1), layout(), &[team]);
+    assert_eq!(data.teams[0].consensus[0], Some(3.0));
+    assert_eq!(data.distribution[0].levels, [2, 0, 1, 0, 2]);
+    assert_eq!(data.disagreements.len(), 1);
+    assert_eq!((data.teams[0].respondents, data.teams[0].finished), (5, 0));
 }

@@ -63,7 +63,7 @@ fn team(
     TeamInput {
         name: name.into(),
         members: 3,
-        answers,
+        answers: answers.into_iter().collect(),
         settled: settled
             .iter()
             .map(|&(i, level)| {
