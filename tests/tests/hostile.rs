@@ -33,6 +33,8 @@ const PER_REQUEST: Duration = Duration::from_secs(60);
 /// How the pages' own requests look, so that an Origin check lets the attack through to
 /// the handlers (a browser on the app's own origin sends these).
 const ORIGIN: &str = "http://127.0.0.1:3000";
+/// The `Host` that [`ORIGIN`] belongs to: the server refuses writes whose origin is another.
+const HOST: &str = "127.0.0.1:3000";
 
 #[tokio::test]
 async fn sqlite() {
@@ -308,6 +310,7 @@ async fn setup(app: &TestApp) -> World {
                 .header("cookie", &staff_b)
                 .header("content-type", "application/json")
                 .header("origin", ORIGIN)
+                .header("host", HOST)
                 .body(Body::from(archive.1.clone()))
                 .expect("request"),
         )
@@ -981,7 +984,7 @@ fn common_headers(
     if rng.random_bool(0.95) {
         request = request
             .header("origin", ORIGIN)
-            .header("host", "127.0.0.1:3000")
+            .header("host", HOST)
             .header("sec-fetch-site", "same-origin");
     }
     if let Some(cookie) = cookie_of(role, world, rng) {
@@ -1192,7 +1195,7 @@ async fn keep_signed_in(app: &TestApp, world: &mut World, role: Role, reply: &Re
         .call_with(
             endpoint,
             &form(&pairs),
-            &[("cookie", cookie), ("origin", ORIGIN)],
+            &[("cookie", cookie), ("origin", ORIGIN), ("host", HOST)],
         )
         .await;
     if check.status.is_success() {
@@ -1232,6 +1235,7 @@ async fn unreadable_bodies_are_refused_not_failed() {
                     .header("content-type", "application/x-www-form-urlencoded")
                     .header("accept", "application/json")
                     .header("origin", ORIGIN)
+                    .header("host", HOST)
                     .body(Body::from(body))
                     .expect("request"),
             )

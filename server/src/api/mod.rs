@@ -9,7 +9,7 @@
 mod answers;
 mod caller;
 mod doc;
-mod problem;
+pub(crate) mod problem;
 mod results;
 mod workshops;
 

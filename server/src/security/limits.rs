@@ -77,6 +77,15 @@ pub(crate) async fn limit(request: Request, next: Next) -> Response {
         return next.run(request).await;
     };
     let lang = lang_of_request(request.headers());
+    let api = request.uri().path().starts_with("/api/v1/");
+    let too_large = |lang| {
+        if api {
+            // The JSON API answers every error as problem details (RFC 9457).
+            crate::api::problem::Problem::too_large(lang).into_response()
+        } else {
+            plain(StatusCode::PAYLOAD_TOO_LARGE, Key::ApiErrTooLarge, lang)
+        }
+    };
     let announced = request
         .headers()
         .get(CONTENT_LENGTH)
@@ -120,10 +129,6 @@ fn is_length_limit(error: &axum::Error) -> bool {
         source = error.source();
     }
     false
-}
-
-fn too_large(lang: Lang) -> Response {
-    plain(StatusCode::PAYLOAD_TOO_LARGE, Key::ApiErrTooLarge, lang)
 }
 
 fn plain(status: StatusCode, key: Key, lang: Lang) -> Response {
