@@ -1513,6 +1513,12 @@ messages! {
     ApiTitleInvalid => ("Algunos valores no son aceptables", "Some values are not acceptable"),
     ApiTitleConflict => ("El cambio choca con el estado actual", "The change clashes with the current state"),
     ApiTitleTooLarge => ("Demasiado grande", "Too large"),
+
+    // Learning: primer, glossary and experiences: keys go below this line (prefix Lrn).
+
+    // Workshop programme: keys go below this line (prefix Prg).
+
+    // Implementation needs: keys go below this line (prefix Need).
 }
 
 /// The language of the page being rendered, as provided by [`crate::shell::App`].

@@ -23,9 +23,15 @@ pub mod facilitator;
 pub mod framework;
 pub mod i18n;
 pub mod ids;
+// Learning: `pub mod learning;` goes below this line.
+
 #[cfg(feature = "ssr")]
 pub mod live;
+// Implementation needs: `pub mod needs;` goes below this line.
+
 pub mod participant;
+// Programme: `pub mod programme;` goes below this line.
+
 pub mod report;
 pub mod results;
 pub mod roadmap;

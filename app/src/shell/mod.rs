@@ -115,6 +115,12 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/open") view=crate::sharing::OpenIndexPage ssr=SsrMode::Async />
                     <Route path=path!("/open/workshops/:id") view=crate::sharing::PublicPage ssr=SsrMode::Async />
 
+                    // Learning (primer, glossary, experiences): routes go below this line.
+
+                    // Workshop programme: routes go below this line.
+
+                    // Implementation needs: routes go below this line.
+
                 </Routes>
             </Layout>
         </Router>
