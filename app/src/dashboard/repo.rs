@@ -3,16 +3,16 @@
 
 use std::collections::HashMap;
 
+use sqlx::any::AnyRow;
 use sqlx::{Any, Executor, Row};
 
 use super::model::ShareResults;
-use super::rules::{Layout, TeamAnswers, TeamInput};
-use crate::assessment::repo::{read_mark, read_response};
-use crate::assessment::MaturityLevel;
+use super::rules::{AnswerCounts, Layout, TeamAnswers, TeamInput};
 use crate::db::Db;
 use crate::error::{AppError, AppResult};
 use crate::ids::{FrameworkId, IndicatorId, TeamId, WorkshopId};
 use crate::results::PillarColumn;
+use crate::team::repo::settled_from_row;
 use crate::team::rules::Settled;
 use crate::workshop::repo::WorkshopFacts;
 
@@ -52,10 +52,11 @@ pub async fn members_per_team<'e>(
         .collect()
 }
 
-/// Every team's answers, counted by the database: per (indicator, response, mark), and how
-/// many members gave how many answers to the framework's indicators. At most teams ×
-/// indicators × 7 responses × 3 marks rows plus teams × (indicators + 1), however many
-/// participants answered (reading every answer cost ~150 ms at 60,000).
+/// Every team's answers, counted by the database: per (team, indicator), how many answers
+/// gave each level, "does not apply", "don't know", and each mark; and how many members gave
+/// how many answers to the framework's indicators. At most teams × (2 × indicators + 1) rows,
+/// however many participants answered. Both queries start from the workshop's participants,
+/// so other workshops' answers are never scanned.
 pub async fn answer_counts_of_workshop<'e, E>(
     db: E,
     workshop: WorkshopId,
@@ -65,11 +66,19 @@ where
     E: Executor<'e, Database = Any> + Copy,
 {
     let tallies = sqlx::query(
-        "SELECT p.team_id, a.indicator_id, a.response, a.level, a.mark,
-                CAST(COUNT(*) AS BIGINT) AS answers
-         FROM answers a JOIN participants p ON p.id = a.participant_id
+        "SELECT p.team_id, a.indicator_id,
+                CAST(SUM(CASE WHEN a.level = 1 THEN 1 ELSE 0 END) AS BIGINT) AS l1,
+                CAST(SUM(CASE WHEN a.level = 2 THEN 1 ELSE 0 END) AS BIGINT) AS l2,
+                CAST(SUM(CASE WHEN a.level = 3 THEN 1 ELSE 0 END) AS BIGINT) AS l3,
+                CAST(SUM(CASE WHEN a.level = 4 THEN 1 ELSE 0 END) AS BIGINT) AS l4,
+                CAST(SUM(CASE WHEN a.level = 5 THEN 1 ELSE 0 END) AS BIGINT) AS l5,
+                CAST(SUM(CASE WHEN a.response = 'not_applicable' THEN 1 ELSE 0 END) AS BIGINT) AS na,
+                CAST(SUM(CASE WHEN a.response = 'dont_know' THEN 1 ELSE 0 END) AS BIGINT) AS dk,
+                CAST(SUM(CASE WHEN a.mark = 'strength' THEN 1 ELSE 0 END) AS BIGINT) AS strengths,
+                CAST(SUM(CASE WHEN a.mark = 'weakness' THEN 1 ELSE 0 END) AS BIGINT) AS weaknesses
+         FROM participants p JOIN answers a ON a.participant_id = p.id
          WHERE p.workshop_id = $1
-         GROUP BY p.team_id, a.indicator_id, a.response, a.level, a.mark",
+         GROUP BY p.team_id, a.indicator_id",
     )
     .bind(workshop.0)
     .fetch_all(db)
@@ -78,42 +87,49 @@ where
     let per_member = sqlx::query(
         "SELECT team_id, answered, CAST(COUNT(*) AS BIGINT) AS members
          FROM (SELECT p.team_id AS team_id, CAST(COUNT(*) AS BIGINT) AS answered
-               FROM answers a
-               JOIN participants p ON p.id = a.participant_id
+               FROM participants p
+               JOIN answers a ON a.participant_id = p.id
                JOIN indicators i ON i.id = a.indicator_id
-               JOIN pillars pl ON pl.id = i.pillar_id
-               WHERE p.workshop_id = $1 AND pl.framework_id = $2
-               GROUP BY p.team_id, a.participant_id) member_answers
+               WHERE p.workshop_id = $1 AND i.framework_id = $2
+               GROUP BY p.team_id, p.id) member_answers
          GROUP BY team_id, answered",
     )
     .bind(workshop.0)
     .bind(framework.0)
     .fetch_all(db)
     .await?;
+    let number = |row: &AnyRow, column: &str| -> AppResult<usize> {
+        let n: i64 = row.try_get(column)?;
+        Ok(usize::try_from(n).unwrap_or(0))
+    };
     let mut by_team: HashMap<TeamId, TeamAnswers> = HashMap::new();
     for row in &tallies {
-        let answers: i64 = row.try_get("answers")?;
-        let key = (
-            IndicatorId(row.try_get("indicator_id")?),
-            read_response(row)?,
-            read_mark(row)?,
-        );
-        *by_team
+        let counts = AnswerCounts {
+            levels: [
+                number(row, "l1")?,
+                number(row, "l2")?,
+                number(row, "l3")?,
+                number(row, "l4")?,
+                number(row, "l5")?,
+            ],
+            not_applicable: number(row, "na")?,
+            dont_know: number(row, "dk")?,
+            strengths: number(row, "strengths")?,
+            weaknesses: number(row, "weaknesses")?,
+        };
+        by_team
             .entry(TeamId(row.try_get("team_id")?))
             .or_default()
-            .tallies
-            .entry(key)
-            .or_default() += usize::try_from(answers).unwrap_or(0);
+            .by_indicator
+            .insert(IndicatorId(row.try_get("indicator_id")?), counts);
     }
     for row in &per_member {
-        let answered: i64 = row.try_get("answered")?;
-        let members: i64 = row.try_get("members")?;
         *by_team
             .entry(TeamId(row.try_get("team_id")?))
             .or_default()
             .per_member
-            .entry(usize::try_from(answered).unwrap_or(0))
-            .or_default() += usize::try_from(members).unwrap_or(0);
+            .entry(number(row, "answered")?)
+            .or_default() += number(row, "members")?;
     }
     Ok(by_team)
 }
@@ -135,21 +151,13 @@ pub async fn settled_of_workshop<'e>(
     .fetch_all(db)
     .await?;
     let mut by_team: HashMap<TeamId, HashMap<IndicatorId, Settled>> = HashMap::new();
-    for row in rows {
-        let level: i64 = row.try_get("level")?;
+    for row in &rows {
         by_team
             .entry(TeamId(row.try_get("team_id")?))
             .or_default()
             .insert(
                 IndicatorId(row.try_get("indicator_id")?),
-                Settled {
-                    level: MaturityLevel::try_from(level)
-                        .map_err(|_| AppError::internal("malformed consensus stored", level))?
-                        .get(),
-                    rationale: row.try_get("rationale")?,
-                    by: row.try_get("by_name")?,
-                    version: row.try_get("version")?,
-                },
+                settled_from_row(row)?,
             );
     }
     Ok(by_team)

@@ -21,7 +21,7 @@ use std::cmp::Ordering;
 use std::collections::{BTreeMap, HashMap};
 
 use super::model::*;
-use crate::assessment::{Mark, Response};
+use crate::assessment::{Mark, MaturityLevel, Response};
 use crate::ids::{IndicatorId, ParticipantId};
 use crate::results::aggregate::{mean_of_present, round1, visible_to_others};
 use crate::results::PillarColumn;
@@ -48,32 +48,75 @@ pub struct TeamInput {
 
 /// A team's answers as counts: everything the dashboard computes from them (consensus,
 /// spread, distribution, marks, completion) depends only on how many answers of each kind
-/// were given and on how many answers each member gave, so the database can count them
-/// instead of sending every answer (60,000 rows cost ~150 ms through sqlx's `Any` driver).
+/// each indicator got and on how many answers each member gave, so the database can count
+/// them instead of sending every answer (60,000 rows cost ~150 ms through sqlx's `Any`
+/// driver; one row per indicator is a thirtieth of that).
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct TeamAnswers {
-    /// How many members gave each (indicator, response, mark).
-    pub tallies: HashMap<(IndicatorId, Response, Mark), usize>,
+    /// How the members answered each indicator.
+    pub by_indicator: HashMap<IndicatorId, AnswerCounts>,
     /// For each number of answers a member gave to the layout's indicators, how many members
     /// gave that many. Members who gave none are absent. Whoever builds it counts only the
     /// layout's indicators (the repository's query joins the framework's).
     pub per_member: BTreeMap<usize, usize>,
 }
 
-impl TeamAnswers {
-    /// The answers, one per member who gave them, in no particular order.
-    fn each(&self) -> impl Iterator<Item = MemberAnswer> + '_ {
-        self.tallies
-            .iter()
-            .flat_map(|(&(indicator, response, mark), &n)| {
-                std::iter::repeat_n(
-                    MemberAnswer {
-                        indicator,
-                        response,
-                        mark,
-                    },
-                    n,
-                )
+/// How a team's members answered one indicator. Levels and marks are counted apart: no
+/// figure of the dashboard depends on which level carried which mark.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct AnswerCounts {
+    /// Answers at level 1 to 5.
+    pub levels: [usize; 5],
+    /// "Does not apply" answers.
+    pub not_applicable: usize,
+    /// "Don't know" answers.
+    pub dont_know: usize,
+    /// Answers marked as a strength.
+    pub strengths: usize,
+    /// Answers marked as a weakness.
+    pub weaknesses: usize,
+}
+
+impl AnswerCounts {
+    /// Counts one answer.
+    pub fn add(&mut self, response: Response, mark: Mark) {
+        match response {
+            Response::Level(level) => {
+                if let Some(slot) = self.levels.get_mut(usize::from(level.get()) - 1) {
+                    *slot += 1;
+                }
+            }
+            Response::NotApplicable => self.not_applicable += 1,
+            Response::DontKnow => self.dont_know += 1,
+        }
+        match mark {
+            Mark::Strength => self.strengths += 1,
+            Mark::Weakness => self.weaknesses += 1,
+            Mark::Neutral => {}
+        }
+    }
+
+    /// The answers spelled out again, one per member who gave them, marks handed to the
+    /// first answers (the pairing is arbitrary, and nothing computed from them depends on it).
+    fn each(self, indicator: IndicatorId) -> impl Iterator<Item = MemberAnswer> {
+        let levels = self.levels.into_iter().zip(1u8..).flat_map(|(n, level)| {
+            let response = MaturityLevel::try_from(i64::from(level))
+                .map(Response::Level)
+                .unwrap_or(Response::DontKnow);
+            std::iter::repeat_n(response, n)
+        });
+        let responses = levels
+            .chain(std::iter::repeat_n(Response::NotApplicable, self.not_applicable))
+            .chain(std::iter::repeat_n(Response::DontKnow, self.dont_know));
+        let marks = std::iter::repeat_n(Mark::Strength, self.strengths)
+            .chain(std::iter::repeat_n(Mark::Weakness, self.weaknesses))
+            .chain(std::iter::repeat(Mark::Neutral));
+        responses
+            .zip(marks)
+            .map(move |(response, mark)| MemberAnswer {
+                indicator,
+                response,
+                mark,
             })
     }
 }
@@ -84,10 +127,11 @@ impl FromIterator<(ParticipantId, MemberAnswer)> for TeamAnswers {
         let mut counted = TeamAnswers::default();
         let mut per_member: HashMap<ParticipantId, usize> = HashMap::new();
         for (who, a) in answers {
-            *counted
-                .tallies
-                .entry((a.indicator, a.response, a.mark))
-                .or_default() += 1;
+            counted
+                .by_indicator
+                .entry(a.indicator)
+                .or_default()
+                .add(a.response, a.mark);
             *per_member.entry(who).or_default() += 1;
         }
         for n in per_member.into_values() {
@@ -157,17 +201,15 @@ pub fn aggregate(workshop: WorkshopSummary, layout: Layout, teams: &[TeamInput])
 /// indicator's answers are spelled out again (at most one per member) so the median and
 /// spread are the team view's own ([`team_consensus`]).
 pub fn consensus_of(ids: &[IndicatorId], team: &TeamInput) -> Vec<IndicatorConsensus> {
-    let mut by_indicator: HashMap<IndicatorId, Vec<MemberAnswer>> = HashMap::new();
-    for answer in team.answers.each() {
-        by_indicator
-            .entry(answer.indicator)
-            .or_default()
-            .push(answer);
-    }
     ids.iter()
         .flat_map(|&id| {
-            let answers = by_indicator.get(&id).map_or(&[][..], Vec::as_slice);
-            team_consensus(&[id], answers, &team.settled)
+            let answers: Vec<MemberAnswer> = team
+                .answers
+                .by_indicator
+                .get(&id)
+                .map(|counts| counts.each(id).collect())
+                .unwrap_or_default();
+            team_consensus(&[id], &answers, &team.settled)
         })
         .collect()
 }
@@ -228,24 +270,17 @@ pub fn distribution<'a>(
     let position: HashMap<IndicatorId, usize> =
         ids.iter().enumerate().map(|(i, id)| (*id, i)).collect();
     let mut rows = vec![Distribution::default(); ids.len()];
-    for (&(indicator, response, _), &n) in teams.flat_map(|t| &t.tallies) {
-        let Some(row) = position.get(&indicator).map(|&i| &mut rows[i]) else {
+    for (indicator, counts) in teams.flat_map(|t| &t.by_indicator) {
+        let Some(row) = position.get(indicator).map(|&i| &mut rows[i]) else {
             continue;
         };
-        let n = count(n);
-        match response {
-            Response::Level(level) => rows_level(row, level.get(), n),
-            Response::NotApplicable => row.not_applicable += n,
-            Response::DontKnow => row.dont_know += n,
+        for (slot, n) in row.levels.iter_mut().zip(counts.levels) {
+            *slot += count(n);
         }
+        row.not_applicable += count(counts.not_applicable);
+        row.dont_know += count(counts.dont_know);
     }
     rows
-}
-
-fn rows_level(row: &mut Distribution, level: u8, n: u32) {
-    if let Some(slot) = row.levels.get_mut(usize::from(level).wrapping_sub(1)) {
-        *slot += n;
-    }
 }
 
 /// Strengths and weaknesses across teams (see the module's definition).

@@ -2,6 +2,7 @@
 
 use std::collections::HashMap;
 
+use sqlx::any::AnyRow;
 use sqlx::{Any, AnyConnection, Executor, Row};
 
 use super::rules::{MemberAnswer, Settled};
@@ -64,22 +65,23 @@ pub async fn settled<'e>(
     .bind(team.0)
     .fetch_all(db)
     .await?;
-    rows.into_iter()
-        .map(|row| {
-            let level: i64 = row.try_get("level")?;
-            Ok((
-                IndicatorId(row.try_get("indicator_id")?),
-                Settled {
-                    level: MaturityLevel::try_from(level)
-                        .map_err(|_| AppError::internal("malformed consensus stored", level))?
-                        .get(),
-                    rationale: row.try_get("rationale")?,
-                    by: row.try_get("by_name")?,
-                    version: row.try_get("version")?,
-                },
-            ))
-        })
+    rows.iter()
+        .map(|row| Ok((IndicatorId(row.try_get("indicator_id")?), settled_from_row(row)?)))
         .collect()
+}
+
+/// A settled level from a row with the columns `level`, `rationale`, `version` and `by_name`
+/// (the lead's name, empty when they left).
+pub fn settled_from_row(row: &AnyRow) -> AppResult<Settled> {
+    let level: i64 = row.try_get("level")?;
+    Ok(Settled {
+        level: MaturityLevel::try_from(level)
+            .map_err(|_| AppError::internal("malformed consensus stored", level))?
+            .get(),
+        rationale: row.try_get("rationale")?,
+        by: row.try_get("by_name")?,
+        version: row.try_get("version")?,
+    })
 }
 
 /// What a lead wants to settle.

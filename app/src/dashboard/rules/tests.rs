@@ -273,13 +273,23 @@ fn answers_are_counted_by_kind_and_by_member() {
     ]
     .into_iter()
     .collect();
-    let level = |l: u8| Response::Level(MaturityLevel::try_from(l).unwrap());
-    assert_eq!(counted.tallies.len(), 4);
-    assert_eq!(counted.tallies[&(IndicatorId(1), level(2), Weakness)], 2);
-    assert_eq!(counted.tallies[&(IndicatorId(2), level(4), Strength)], 1);
+    assert_eq!(counted.by_indicator.len(), 2);
     assert_eq!(
-        counted.tallies[&(IndicatorId(1), Response::NotApplicable, Neutral)],
-        1
+        counted.by_indicator[&IndicatorId(1)],
+        AnswerCounts {
+            levels: [0, 2, 0, 0, 0],
+            not_applicable: 1,
+            weaknesses: 2,
+            ..AnswerCounts::default()
+        }
+    );
+    assert_eq!(
+        counted.by_indicator[&IndicatorId(2)],
+        AnswerCounts {
+            levels: [0, 0, 0, 2, 0],
+            strengths: 1,
+            ..AnswerCounts::default()
+        }
     );
     // Members 1 and 2 gave two answers, member 3 one.
     assert_eq!(
@@ -303,7 +313,10 @@ fn counted_answers_give_the_same_median_and_spread_as_single_ones() {
         answers: answers.into_iter().collect(),
         settled: HashMap::new(),
     };
-    assert_eq!(team.answers.tallies.len(), 3);
+    assert_eq!(
+        team.answers.by_indicator[&IndicatorId(1)].levels,
+        [2, 0, 1, 0, 2]
+    );
     let data = aggregate(summary(1), layout(), &[team]);
     assert_eq!(data.teams[0].consensus[0], Some(3.0));
     assert_eq!(data.distribution[0].levels, [2, 0, 1, 0, 2]);
