@@ -15,7 +15,6 @@ use tests::{on_both_databases, Reply, TestApp};
 /// The demo workshop (in the assessment phase), its owner, a participant of it, the owner
 /// of another workshop and a participant of that other workshop.
 struct Cast {
-    workshop: i64,
     w: String,
     owner: String,
     participant: String,
@@ -76,7 +75,6 @@ async fn cast(app: &TestApp) -> Cast {
     let other_team = first_team(app, other.0).await;
     let outsider = app.join("OTRO2026", "Pedro Ajeno", other_team).await;
     Cast {
-        workshop,
         w: workshop.to_string(),
         owner,
         participant,
@@ -101,7 +99,7 @@ fn now() -> i64 {
 fn noon_zone() -> (String, i64) {
     let utc_hour = (now() / 3600).rem_euclid(24);
     let offset = 12 - utc_hour; // from −11 to +12
-    // IANA's Etc zones have the sign reversed: Etc/GMT+5 is UTC−5.
+                                // IANA's Etc zones have the sign reversed: Etc/GMT+5 is UTC−5.
     let name = match offset {
         0 => "Etc/GMT".to_owned(),
         o if o > 0 => format!("Etc/GMT-{o}"),
@@ -142,9 +140,15 @@ fn session(title: &str, from: i64, to: i64) -> Vec<(String, String)> {
         ("form[starts]", starts),
         ("form[ends]", ends),
         ("form[time_zone]", zone),
-        ("form[panelists]", "Ana Pérez (CONGOPE)\nLuis Mora (CIFAL Ecuador)".to_owned()),
+        (
+            "form[panelists]",
+            "Ana Pérez (CONGOPE)\nLuis Mora (CIFAL Ecuador)".to_owned(),
+        ),
         ("form[phase]", String::new()),
-        ("form[call_link]", "https://meet.example.org/abc-defg-hij".to_owned()),
+        (
+            "form[call_link]",
+            "https://meet.example.org/abc-defg-hij".to_owned(),
+        ),
         ("form[m1_title]", "Guía del taller".to_owned()),
         ("form[m1_url]", "https://example.org/guia.pdf".to_owned()),
     ]
@@ -162,7 +166,10 @@ fn set(form: &mut [(String, String)], field: &str, value: &str) {
 }
 
 async fn call(app: &TestApp, cookie: &str, endpoint: &str, pairs: &[(String, String)]) -> Reply {
-    let pairs: Vec<(&str, &str)> = pairs.iter().map(|(k, v)| (k.as_str(), v.as_str())).collect();
+    let pairs: Vec<(&str, &str)> = pairs
+        .iter()
+        .map(|(k, v)| (k.as_str(), v.as_str()))
+        .collect();
     app.call_as(cookie, endpoint, &pairs).await
 }
 
@@ -186,7 +193,12 @@ async fn programme(app: &TestApp, cookie: &str, w: &str) -> Reply {
 }
 
 /// Everything the programme stores, to check that a refusal left it alone.
-async fn stored(app: &TestApp) -> (Vec<(i64, i64, String, i64, i64, String, String)>, Vec<(i64, i64, String, String)>) {
+async fn stored(
+    app: &TestApp,
+) -> (
+    Vec<(i64, i64, String, i64, i64, String, String)>,
+    Vec<(i64, i64, String, String)>,
+) {
     let sessions = sqlx::query_as(
         "SELECT id, workshop_id, title, starts_at, ends_at, time_zone, panelists
          FROM programme_sessions ORDER BY id",

@@ -149,7 +149,10 @@ impl SessionView {
             ends: self.ends.clone(),
             time_zone: self.time_zone.clone(),
             panelists: self.panelists.join("\n"),
-            phase: self.phase.map(|p| p.as_str().to_owned()).unwrap_or_default(),
+            phase: self
+                .phase
+                .map(|p| p.as_str().to_owned())
+                .unwrap_or_default(),
             call_link: self.call_link.clone().unwrap_or_default(),
             m1_title: title(0),
             m1_url: url(0),

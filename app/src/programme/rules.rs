@@ -13,9 +13,7 @@ use crate::error::AppError;
 use crate::i18n::Key;
 use crate::workshop::Phase;
 
-use super::model::{
-    MATERIAL_TITLE_MAX_CHARS, MAX_PANELISTS, PANELIST_MAX_CHARS, TITLE_MAX_CHARS,
-};
+use super::model::{MATERIAL_TITLE_MAX_CHARS, MAX_PANELISTS, PANELIST_MAX_CHARS, TITLE_MAX_CHARS};
 
 /// Something with a start and an end, in seconds since the epoch.
 pub trait Timed {
@@ -101,9 +99,7 @@ pub fn panelists(typed: &str) -> Result<Vec<String>, AppError> {
         .filter(|l| !l.is_empty())
         .map(str::to_owned)
         .collect();
-    if names.len() > MAX_PANELISTS
-        || names.iter().any(|n| n.chars().count() > PANELIST_MAX_CHARS)
-    {
+    if names.len() > MAX_PANELISTS || names.iter().any(|n| n.chars().count() > PANELIST_MAX_CHARS) {
         Err(AppError::invalid("panelists", Key::PrgErrPanelists))
     } else {
         Ok(names)

@@ -121,8 +121,8 @@ mod ssr {
             .collect();
         let (on, next) = rules::now_and_next(&sessions, now);
         let phase = facts.summary.phase;
-        let follow = rules::phase_to_follow(on.and_then(|i| sessions[i].phase), phase)
-            .filter(|_| staff);
+        let follow =
+            rules::phase_to_follow(on.and_then(|i| sessions[i].phase), phase).filter(|_| staff);
         let default_zone = sessions
             .last()
             .map(|s| s.time_zone.clone())

@@ -8,9 +8,7 @@ use leptos::prelude::*;
 use leptos::server::ServerAction;
 use leptos_meta::Title;
 
-use super::model::{
-    ProgrammeView, SessionForm, SessionView, MAX_MATERIALS, MAX_PANELISTS,
-};
+use super::model::{ProgrammeView, SessionForm, SessionView, MAX_MATERIALS, MAX_PANELISTS};
 use super::rules::{step_towards, weekday_key};
 use super::{programme, AddSession, DeleteSession, EditSession};
 use crate::error::AppError;
@@ -47,7 +45,10 @@ pub fn ProgrammePage() -> impl IntoView {
         move || (id.get(), refresh.get()),
         |(id, _)| load_for(id, programme),
     );
-    loaded(data, move |view| view! { <StaffProgramme view add refresh /> })
+    loaded(
+        data,
+        move |view| view! { <StaffProgramme view add refresh /> },
+    )
 }
 
 #[component]
@@ -193,13 +194,14 @@ fn SessionFields(
                 .then_some("true")
         }
     };
-    let phases = std::iter::once(view! { <option value="">{lang.t(Key::PrgPhaseNone)}</option> }.into_any())
-        .chain(Phase::ALL.into_iter().map(|p| {
-            let selected = form.phase == p.as_str();
-            view! { <option value=p.as_str() selected=selected>{lang.t(p.name_key())}</option> }
-                .into_any()
-        }))
-        .collect_view();
+    let phases =
+        std::iter::once(view! { <option value="">{lang.t(Key::PrgPhaseNone)}</option> }.into_any())
+            .chain(Phase::ALL.into_iter().map(|p| {
+                let selected = form.phase == p.as_str();
+                view! { <option value=p.as_str() selected=selected>{lang.t(p.name_key())}</option> }
+                    .into_any()
+            }))
+            .collect_view();
     let zones_list = id("zones");
     let zones = SUGGESTED_ZONES
         .into_iter()
@@ -420,6 +422,7 @@ pub fn ProgrammeNowNext(
     /// The workshop.
     workshop: WorkshopId,
 ) -> impl IntoView {
+    let lang = use_lang();
     let data = Resource::new(move || workshop, programme);
     view! {
         <Suspense fallback=|| ()>
@@ -427,7 +430,6 @@ pub fn ProgrammeNowNext(
                 match data.await {
                     Ok(view) if !view.sessions.is_empty() => {
                         let link = format!("/workshops/{workshop}/programme");
-                        let lang = use_lang();
                         view! {
                             <section class="card prg-home" aria-labelledby="prg-home-title">
                                 <h2 id="prg-home-title">{lang.t(Key::PrgHomeTitle)}</h2>
@@ -485,10 +487,10 @@ pub fn FollowProgramme(
     let action = ServerAction::<MovePhase>::new();
     refresh_after(action, refresh);
     let error = error_of(action);
+    let lang = use_lang();
     view! {
         <Suspense fallback=|| ()>
             {move || Suspend::new(async move {
-                let lang = use_lang();
                 let Ok(view) = data.await else { return ().into_any() };
                 let (Some(target), Some(now)) = (view.follow, view.now) else {
                     return ().into_any();

@@ -11,10 +11,22 @@ fn nothing_is_on_in_an_empty_programme() {
 #[test]
 fn a_session_is_on_from_its_start_to_just_before_its_end() {
     let s = [(10 * H, 11 * H)];
-    assert_eq!(now_and_next(&s, 10 * H - 1), (None, Some(0)), "a second before");
+    assert_eq!(
+        now_and_next(&s, 10 * H - 1),
+        (None, Some(0)),
+        "a second before"
+    );
     assert_eq!(now_and_next(&s, 10 * H), (Some(0), None), "at the start");
-    assert_eq!(now_and_next(&s, 11 * H - 1), (Some(0), None), "the last second");
-    assert_eq!(now_and_next(&s, 11 * H), (None, None), "at the end it is over");
+    assert_eq!(
+        now_and_next(&s, 11 * H - 1),
+        (Some(0), None),
+        "the last second"
+    );
+    assert_eq!(
+        now_and_next(&s, 11 * H),
+        (None, None),
+        "at the end it is over"
+    );
 }
 
 #[test]
@@ -44,9 +56,21 @@ fn overlapping_sessions_show_the_latest_started() {
     // A whole-morning block, a panel inside it, and a session starting later.
     let s = [(9 * H, 13 * H), (10 * H, 11 * H), (12 * H, 14 * H)];
     assert_eq!(now_and_next(&s, 9 * H), (Some(0), Some(1)));
-    assert_eq!(now_and_next(&s, 10 * H), (Some(1), Some(2)), "the panel, not the block");
-    assert_eq!(now_and_next(&s, 11 * H), (Some(0), Some(2)), "back to the block");
-    assert_eq!(now_and_next(&s, 12 * H), (Some(2), None), "the later start wins");
+    assert_eq!(
+        now_and_next(&s, 10 * H),
+        (Some(1), Some(2)),
+        "the panel, not the block"
+    );
+    assert_eq!(
+        now_and_next(&s, 11 * H),
+        (Some(0), Some(2)),
+        "back to the block"
+    );
+    assert_eq!(
+        now_and_next(&s, 12 * H),
+        (Some(2), None),
+        "the later start wins"
+    );
     assert_eq!(now_and_next(&s, 13 * H), (Some(2), None));
 }
 
@@ -99,7 +123,10 @@ fn phases_are_followed_one_step_at_a_time() {
 
 #[test]
 fn titles_are_trimmed_and_bounded() {
-    assert_eq!(title("  ABC del gobierno abierto ").unwrap(), "ABC del gobierno abierto");
+    assert_eq!(
+        title("  ABC del gobierno abierto ").unwrap(),
+        "ABC del gobierno abierto"
+    );
     assert!(title("   ").is_err());
     assert!(title(&"x".repeat(TITLE_MAX_CHARS)).is_ok());
     assert!(title(&"x".repeat(TITLE_MAX_CHARS + 1)).is_err());
