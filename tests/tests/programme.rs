@@ -303,11 +303,20 @@ on_both_databases! {
         assert_eq!(setup.status, 200);
         assert!(setup.body.contains("id=\"prg-follow-switch\""), "the prompt is shown");
         assert!(setup.body.contains("Switch to this phase"));
+        let dashboard = app
+            .get_with(&format!("/facilitate/workshops/{w}/dashboard"), &[("cookie", &c.owner)])
+            .await;
+        assert_eq!(dashboard.status, 200);
+        assert!(dashboard.body.contains("id=\"prg-follow-switch\""), "the dashboard too");
         let reply = app.call_as(&c.owner, "move_phase", &[("workshop", w), ("from", "assessment"), ("to", "review")]).await;
         assert_eq!(reply.status, 200, "{}", reply.body);
         assert_eq!(programme(&app, &c.owner, w).await.json()["follow"], Value::Null);
         let setup = app.get_with(&format!("/facilitate/workshops/{w}"), &[("cookie", &c.owner)]).await;
         assert!(!setup.body.contains("id=\"prg-follow-switch\""));
+        let dashboard = app
+            .get_with(&format!("/facilitate/workshops/{w}/dashboard"), &[("cookie", &c.owner)])
+            .await;
+        assert!(!dashboard.body.contains("id=\"prg-follow-switch\""));
 
         // Edit: the panel loses its call and material and changes title.
         let ids: Vec<i64> = view["sessions"].as_array().unwrap().iter().map(|s| s["id"].as_i64().unwrap()).collect();

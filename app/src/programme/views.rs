@@ -471,15 +471,14 @@ fn NowNextCards(view: ProgrammeView) -> impl IntoView {
     }
 }
 
-/// On the facilitator's set-up page: when the session on now belongs to another phase than
-/// the workshop's, says so and offers the phase change (one step at a time, through the
-/// set-up page's own phase change).
+/// On the facilitator's set-up page and dashboard: when the session on now belongs to
+/// another phase than the workshop's, says so and offers the phase change (one step at a
+/// time, through the set-up page's own phase change). The phase is read with the programme,
+/// so the prompt is right even on a page whose numbers move live.
 #[component]
 pub fn FollowProgramme(
     /// The workshop.
     workshop: WorkshopId,
-    /// Its phase, as the page shows it.
-    phase: Phase,
     /// The page's data key, bumped after the phase changes.
     refresh: RwSignal<u32>,
 ) -> impl IntoView {
@@ -495,6 +494,7 @@ pub fn FollowProgramme(
                 let (Some(target), Some(now)) = (view.follow, view.now) else {
                     return ().into_any();
                 };
+                let phase = view.workshop.phase;
                 let Some(step) = step_towards(phase, target) else { return ().into_any() };
                 let session = view.sessions.get(now).map(|s| s.title.clone()).unwrap_or_default();
                 let says = lang
