@@ -98,7 +98,7 @@ fn StaffProgramme(
                     })
                     .collect_view();
                 view! {
-                    <section class="prg-day" aria-label=day_label(lang, &day, weekday)>
+                    <section class="prg-day">
                         <h3>{day_label(lang, &day, weekday)}</h3>
                         <ol class="prg-sessions">{rows}</ol>
                     </section>
@@ -170,7 +170,7 @@ fn StaffSession(
     });
     view! {
         <li class="prg-session" id=format!("session-{id}")>
-            <SessionDetails session=session.clone() heading=3 />
+            <SessionDetails session=session.clone() heading=4 />
             {tools}
         </li>
     }
@@ -306,7 +306,8 @@ fn SessionDetails(session: SessionView, heading: u8) -> impl IntoView {
     let title = session.title.clone();
     let heading = match heading {
         2 => view! { <h2 class="prg-title">{title}</h2> }.into_any(),
-        _ => view! { <h3 class="prg-title">{title}</h3> }.into_any(),
+        3 => view! { <h3 class="prg-title">{title}</h3> }.into_any(),
+        _ => view! { <h4 class="prg-title">{title}</h4> }.into_any(),
     };
     let panelists = (!session.panelists.is_empty()).then(|| {
         view! {
@@ -408,7 +409,7 @@ pub fn ParticipantProgrammePage() -> impl IntoView {
                 <p class="eyebrow">{view.workshop.title.clone()}</p>
                 <h1>{lang.t(Key::PrgTitle)}</h1>
                 <p><a href=back>{lang.t(Key::PrgBack)}</a></p>
-                <NowNextCards view=view.clone() />
+                <NowNextCards view=view.clone() heading=2 />
                 {list}
             </section>
         }
@@ -433,7 +434,7 @@ pub fn ProgrammeNowNext(
                         view! {
                             <section class="card prg-home" aria-labelledby="prg-home-title">
                                 <h2 id="prg-home-title">{lang.t(Key::PrgHomeTitle)}</h2>
-                                <NowNextCards view />
+                                <NowNextCards view heading=3 />
                                 <p><a href=link id="prg-full">{lang.t(Key::PrgFull)}</a></p>
                             </section>
                         }
@@ -446,13 +447,13 @@ pub fn ProgrammeNowNext(
     }
 }
 
-/// The two cards, "Now" and "Next".
+/// The two cards, "Now" and "Next", with session titles at heading level `heading`.
 #[component]
-fn NowNextCards(view: ProgrammeView) -> impl IntoView {
+fn NowNextCards(view: ProgrammeView, heading: u8) -> impl IntoView {
     let lang = use_lang();
     let card = |label: Key, id: &'static str, session: Option<SessionView>, none: Key| {
         let body = match session {
-            Some(session) => view! { <SessionDetails session heading=2 /> }.into_any(),
+            Some(session) => view! { <SessionDetails session heading /> }.into_any(),
             None => view! { <p class="hint">{lang.t(none)}</p> }.into_any(),
         };
         view! {
