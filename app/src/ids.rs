@@ -51,3 +51,8 @@ id_type! {
     /// A facilitator's token for the JSON API.
     ApiTokenId,
 }
+
+id_type! {
+    /// A session of a workshop's programme (a panel, a talk, a working block).
+    ProgrammeSessionId,
+}

@@ -31,6 +31,7 @@ pub mod live;
 
 pub mod participant;
 // Programme: `pub mod programme;` goes below this line.
+pub mod programme;
 
 pub mod report;
 pub mod results;

@@ -141,6 +141,8 @@ pub fn AssessOverviewPage() -> impl IntoView {
             <section class="page">
                 <h1>{lang.t(Key::AssessTitle)}</h1>
                 {closed_notice(&sheet)}
+                // Workshop programme: the session on now and the next one.
+                <crate::programme::ProgrammeNowNext workshop=id />
                 <p class="lead">{lang.t(Key::AssessIntro)}</p>
                 <ProgressBar progress=Signal::stored(all) label=lang.t(Key::ProgressOverall).to_owned() />
                 <ol class="pillar-list">

@@ -118,6 +118,8 @@ fn DashboardBody(
     };
     view! {
         <StaffNav workshop=id title current=StaffTab::Dashboard />
+        // Workshop programme: the phase the current session calls for.
+        <crate::programme::FollowProgramme workshop=id refresh=RwSignal::new(0) />
         <section class="page dashboard">
             <div class="dash-bar">
                 <LiveBadge status=live />

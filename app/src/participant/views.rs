@@ -156,6 +156,8 @@ pub fn WelcomePage() -> impl IntoView {
                                 {lang.t(Key::WelcomeStart)}
                             </a>
                         </p>
+                        // Workshop programme: the session on now and the next one.
+                        <crate::programme::ProgrammeNowNext workshop=id />
                     }
                 },
             )}

@@ -118,6 +118,8 @@ pub fn App() -> impl IntoView {
                     // Learning (primer, glossary, experiences): routes go below this line.
 
                     // Workshop programme: routes go below this line.
+                    <Route path=path!("/facilitate/workshops/:id/programme") view=crate::programme::ProgrammePage ssr=SsrMode::Async />
+                    <Route path=path!("/workshops/:id/programme") view=crate::programme::ParticipantProgrammePage ssr=SsrMode::Async />
 
                     // Implementation needs: routes go below this line.
 

@@ -168,6 +168,8 @@ fn SetupBody(view: SetupView, refresh: RwSignal<u32>) -> impl IntoView {
     view! {
         <StaffNav workshop title current=StaffTab::Setup />
         <div class="setup-grid">
+            // Workshop programme: the phase the current session calls for.
+            <crate::programme::FollowProgramme workshop refresh />
             <PhaseCard workshop phase refresh />
             <JoinCard workshop code=view.join_code.clone() url=view.join_url.clone() qr=view.qr_svg.clone() refresh />
             <TeamsCard workshop teams=view.teams.clone() refresh />
