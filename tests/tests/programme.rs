@@ -45,6 +45,12 @@ async fn cast(app: &TestApp) -> Cast {
     use app::workshop::repo::{create, NewWorkshop};
     use app::workshop::{JoinCode, Phase};
     let (workshop, owner) = app.demo_facilitator().await;
+    // The demo comes with its own programme; these tests lay one out from nothing.
+    sqlx::query("DELETE FROM programme_sessions WHERE workshop_id = $1")
+        .bind(workshop)
+        .execute(app.db().pool())
+        .await
+        .unwrap();
     let team = first_team(app, workshop).await;
     let participant = app
         .join(app::demo::DEMO_JOIN_CODE, "Zoila Testigo", team)
@@ -464,5 +470,25 @@ on_both_databases! {
         let reply = add(&app, &c.owner, w, &form).await;
         assert_eq!(reply.status, 409, "{}", reply.body);
         assert_eq!(stored(&app).await, before, "nothing changed");
+    }
+
+    async fn the_demo_workshop_carries_the_two_day_programme(app: TestApp) {
+        let (w, cookie) = app.demo_facilitator().await;
+        let reply = programme(&app, &cookie, &w.to_string()).await;
+        assert_eq!(reply.status, 200, "{}", reply.body);
+        let view = reply.json();
+        let demo = titles(&view);
+        assert_eq!(demo.len(), 8, "{demo:?}");
+        assert_eq!(demo[1], "El ABC del gobierno abierto");
+        let days: std::collections::BTreeSet<&str> = view["sessions"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|s| s["day"].as_str().unwrap())
+            .collect();
+        assert_eq!(days.len(), 2, "two days: {days:?}");
+        // Loading the demo again adds nothing.
+        app::demo::load(app.db()).await.unwrap();
+        assert_eq!(titles(&programme(&app, &cookie, &w.to_string()).await.json()).len(), 8);
     }
 }

@@ -106,7 +106,10 @@ impl AnswerCounts {
             std::iter::repeat_n(response, n)
         });
         let responses = levels
-            .chain(std::iter::repeat_n(Response::NotApplicable, self.not_applicable))
+            .chain(std::iter::repeat_n(
+                Response::NotApplicable,
+                self.not_applicable,
+            ))
             .chain(std::iter::repeat_n(Response::DontKnow, self.dont_know));
         let marks = std::iter::repeat_n(Mark::Strength, self.strengths)
             .chain(std::iter::repeat_n(Mark::Weakness, self.weaknesses))

@@ -7,6 +7,8 @@
 //! used on the server only (`input.rs`), so every page gets the times already written out.
 
 #[cfg(feature = "ssr")]
+pub mod demo;
+#[cfg(feature = "ssr")]
 pub mod input;
 pub mod model;
 #[cfg(feature = "ssr")]

@@ -66,7 +66,12 @@ pub async fn settled<'e>(
     .fetch_all(db)
     .await?;
     rows.iter()
-        .map(|row| Ok((IndicatorId(row.try_get("indicator_id")?), settled_from_row(row)?)))
+        .map(|row| {
+            Ok((
+                IndicatorId(row.try_get("indicator_id")?),
+                settled_from_row(row)?,
+            ))
+        })
         .collect()
 }
 
