@@ -50,4 +50,6 @@ id_type! {
     ShareLinkId,
     /// A facilitator's token for the JSON API.
     ApiTokenId,
+    /// An implementation need a team recorded.
+    NeedId,
 }
