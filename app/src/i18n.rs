@@ -1601,6 +1601,10 @@ messages! {
         "La descripción admite hasta 1.000 caracteres.",
         "The description may have up to 1,000 characters."
     ),
+    NeedErrDescriptionInvalid => (
+        "La descripción contiene caracteres no válidos.",
+        "The description contains characters that are not allowed."
+    ),
     NeedErrOtherAction => (
         "Solo puede vincular acciones de su propio equipo.",
         "You can only link your own team's actions."

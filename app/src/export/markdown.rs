@@ -238,7 +238,7 @@ mod tests {
             "Lead unit:** IT",
             "2027-01-04 – 2027-06-30",
             "  - 2027-03-01 – Live",
-            "Needs to implement it:** Staff and skills: Train two officers",
+            "Needs to implement it:**\n  - Staff and skills: Train two officers",
         ] {
             assert!(out.contains(part), "{part} in {out}");
         }

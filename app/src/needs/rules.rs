@@ -23,7 +23,7 @@ pub struct NeedInput {
 }
 
 /// Reads a need as typed. Every mistake is reported at once, by field: an unknown kind, an
-/// empty description, a description over [`MAX_DESCRIPTION`] characters.
+/// empty description, a description over [`MAX_DESCRIPTION`] characters or holding a NUL.
 pub fn parse_need(kind: &str, description: &str) -> Result<NeedInput, AppError> {
     let kind = NeedKind::parse(kind).ok_or_else(|| AppError::invalid("kind", Key::NeedErrKind));
     let description = description.trim();
@@ -36,6 +36,12 @@ pub fn parse_need(kind: &str, description: &str) -> Result<NeedInput, AppError> 
         Err(AppError::invalid(
             "description",
             Key::NeedErrDescriptionTooLong,
+        ))
+    } else if description.contains('\0') {
+        // PostgreSQL's text cannot hold it; no keyboard types it.
+        Err(AppError::invalid(
+            "description",
+            Key::NeedErrDescriptionInvalid,
         ))
     } else {
         Ok(description.to_owned())

@@ -67,6 +67,18 @@ fn descriptions_are_counted_in_characters() {
 }
 
 #[test]
+fn a_nul_character_is_refused() {
+    assert_eq!(
+        field_keys(parse_need("data", "a\0b").unwrap_err()),
+        vec![(
+            "description".to_owned(),
+            vec![Key::NeedErrDescriptionInvalid]
+        )]
+    );
+    assert!(parse_need("data", "línea 1\nlínea 2").is_ok());
+}
+
+#[test]
 fn unblocked_actions_must_be_the_teams() {
     let mine: BTreeSet<ActionId> = [ActionId(3), ActionId(5)].into_iter().collect();
     assert_eq!(
