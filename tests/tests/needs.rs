@@ -26,9 +26,15 @@ async fn setup(app: &TestApp) -> Setup {
             .fetch_all(app.db().pool())
             .await
             .unwrap();
-    let member = app.join(app::demo::DEMO_JOIN_CODE, "Nora Needs", teams[0]).await;
-    let mate = app.join(app::demo::DEMO_JOIN_CODE, "Mateo Mate", teams[0]).await;
-    let stranger = app.join(app::demo::DEMO_JOIN_CODE, "Olga Other", teams[1]).await;
+    let member = app
+        .join(app::demo::DEMO_JOIN_CODE, "Nora Needs", teams[0])
+        .await;
+    let mate = app
+        .join(app::demo::DEMO_JOIN_CODE, "Mateo Mate", teams[0])
+        .await;
+    let stranger = app
+        .join(app::demo::DEMO_JOIN_CODE, "Olga Other", teams[1])
+        .await;
     set_phase(app, workshop, "prioritisation").await;
     Setup {
         workshop,
@@ -105,7 +111,11 @@ async fn recorded(
 
 async fn page(app: &TestApp, cookie: &str, workshop: i64) -> Value {
     let reply = app
-        .call_as(cookie, "my_team_needs", &[("workshop", &workshop.to_string())])
+        .call_as(
+            cookie,
+            "my_team_needs",
+            &[("workshop", &workshop.to_string())],
+        )
         .await;
     assert_eq!(reply.status, 200, "{reply:?}");
     reply.json()

@@ -12,7 +12,14 @@ use tests::http1::{cookie, request};
 
 /// A server function called over the socket; panics unless it answers 2xx/3xx.
 async fn call(addr: SocketAddr, endpoint: &str, session: &str, pairs: &[(&str, &str)]) -> String {
-    let (head, body) = request(addr, "POST", &format!("/api/{endpoint}"), session, &form(pairs)).await;
+    let (head, body) = request(
+        addr,
+        "POST",
+        &format!("/api/{endpoint}"),
+        session,
+        &form(pairs),
+    )
+    .await;
     assert!(
         head.starts_with("HTTP/1.1 2") || head.starts_with("HTTP/1.1 3"),
         "{endpoint}: {head}\n{body}"
@@ -66,11 +73,23 @@ async fn the_dashboard_draws_the_needs_chart_and_table() {
         cookie(&head, "rumbo_staff")
     };
     for (from, to) in [("assessment", "review"), ("review", "prioritisation")] {
-        call(addr, "move_phase", &staff, &[("workshop", "1"), ("from", from), ("to", to)]).await;
+        call(
+            addr,
+            "move_phase",
+            &staff,
+            &[("workshop", "1"), ("from", from), ("to", to)],
+        )
+        .await;
     }
 
     // Members of two teams record needs: two teams need staff and skills, one a budget.
-    let reply = call(addr, "find_workshop", "", &[("code", app::demo::DEMO_JOIN_CODE)]).await;
+    let reply = call(
+        addr,
+        "find_workshop",
+        "",
+        &[("code", app::demo::DEMO_JOIN_CODE)],
+    )
+    .await;
     let target: Value =
         serde_json::from_str(reply.split_once("\r\n\r\n").unwrap().1).expect("JSON");
     let teams: Vec<String> = target["teams"]
@@ -107,7 +126,11 @@ async fn the_dashboard_draws_the_needs_chart_and_table() {
             addr,
             "record_need",
             &session,
-            &[("workshop", "1"), ("kind", kind), ("description", description)],
+            &[
+                ("workshop", "1"),
+                ("kind", kind),
+                ("description", description),
+            ],
         )
         .await;
     }
@@ -122,9 +145,12 @@ async fn the_dashboard_draws_the_needs_chart_and_table() {
         assert!(Instant::now() < deadline, "still on the login page");
         tokio::time::sleep(Duration::from_millis(100)).await;
     }
-    c.goto(&format!("{}/facilitate/workshops/1/dashboard", app.base_url))
-        .await
-        .unwrap();
+    c.goto(&format!(
+        "{}/facilitate/workshops/1/dashboard",
+        app.base_url
+    ))
+    .await
+    .unwrap();
     wait_for(c, "#dash-needs[data-drawn]").await;
     c.find(Locator::Css("#dash-needs canvas"))
         .await
@@ -145,12 +171,19 @@ async fn the_dashboard_draws_the_needs_chart_and_table() {
     assert_eq!(cells[1], "2", "two teams need staff and skills: {cells:?}");
     assert_eq!(cells[2], total.to_string(), "out of every team: {cells:?}");
     let budget = row(c, caption, "Presupuesto").await.expect("budget row");
-    assert_eq!((budget[1].as_str(), budget[2].as_str()), ("1", total.to_string().as_str()));
-    let legal = row(c, caption, "Legal o normativa").await.expect("legal row");
+    assert_eq!(
+        (budget[1].as_str(), budget[2].as_str()),
+        ("1", total.to_string().as_str())
+    );
+    let legal = row(c, caption, "Legal o normativa")
+        .await
+        .expect("legal row");
     assert_eq!(legal[1], "0");
     let text = page_text(c).await;
     assert!(
-        text.contains(&format!("2 de {total} equipos necesitan: Personal y capacidades")),
+        text.contains(&format!(
+            "2 de {total} equipos necesitan: Personal y capacidades"
+        )),
         "{text}"
     );
 }

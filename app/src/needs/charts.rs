@@ -91,7 +91,10 @@ mod tests {
         let data = json["series"][0]["data"].as_array().unwrap();
         assert_eq!(data[2], 12);
         assert_eq!(data[0], 0);
-        assert_eq!(first(&json["title"])["text"], Lang::Es.t(Key::NeedChartTitle));
+        assert_eq!(
+            first(&json["title"])["text"],
+            Lang::Es.t(Key::NeedChartTitle)
+        );
     }
 
     #[test]

@@ -52,7 +52,9 @@ impl NeedKind {
 
     /// Reads a stored or submitted value.
     pub fn parse(value: &str) -> Option<NeedKind> {
-        NeedKind::ALL.into_iter().find(|k| k.as_str() == value.trim())
+        NeedKind::ALL
+            .into_iter()
+            .find(|k| k.as_str() == value.trim())
     }
 
     /// The kind's name, for people.

@@ -108,11 +108,7 @@ pub fn aggregate(teams: &[(TeamId, String)], needs: &[NeedRecord]) -> NeedsSumma
             }
         })
         .collect();
-    let with_needs: BTreeSet<TeamId> = needs
-        .iter()
-        .map(|n| n.team)
-        .filter(|t| known(*t))
-        .collect();
+    let with_needs: BTreeSet<TeamId> = needs.iter().map(|n| n.team).filter(|t| known(*t)).collect();
     NeedsSummary {
         teams_total: count(teams.len()),
         teams_with_needs: count(with_needs.len()),

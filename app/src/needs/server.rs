@@ -232,12 +232,11 @@ mod ssr {
     /// them (a facilitator of the workshop).
     pub async fn summary(db: &Db, workshop: WorkshopId) -> AppResult<NeedsSummary> {
         let pool = db.pool();
-        let teams: Vec<(crate::ids::TeamId, String)> =
-            crate::workshop::repo::teams(pool, workshop)
-                .await?
-                .into_iter()
-                .map(|t| (t.id, t.name))
-                .collect();
+        let teams: Vec<(crate::ids::TeamId, String)> = crate::workshop::repo::teams(pool, workshop)
+            .await?
+            .into_iter()
+            .map(|t| (t.id, t.name))
+            .collect();
         let needs = repo::workshop_needs(pool, workshop).await?;
         Ok(aggregate(&teams, &needs))
     }

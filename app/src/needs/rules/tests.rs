@@ -118,14 +118,21 @@ fn teams_are_counted_once_per_kind_out_of_every_team() {
     assert_eq!(
         staff.descriptions,
         vec![
-            ("Azuay".to_owned(), "Capacitación en datos abiertos".to_owned()),
+            (
+                "Azuay".to_owned(),
+                "Capacitación en datos abiertos".to_owned()
+            ),
             ("Azuay".to_owned(), "Un analista de datos".to_owned()),
             ("Napo".to_owned(), "Formación en participación".to_owned()),
         ]
     );
     assert_eq!(summary.kinds[0].teams, 1);
     assert_eq!(summary.kinds[1].team_names, ["Napo"]);
-    let data = summary.kinds.iter().find(|k| k.kind == NeedKind::Data).unwrap();
+    let data = summary
+        .kinds
+        .iter()
+        .find(|k| k.kind == NeedKind::Data)
+        .unwrap();
     assert_eq!((data.teams, data.descriptions.len()), (0, 0));
 }
 
