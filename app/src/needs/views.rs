@@ -347,7 +347,7 @@ fn NeedsSummaryView(summary: NeedsSummary) -> impl IntoView {
                     <td class="num">{k.teams}</td>
                     <td class="num">{total}</td>
                     <td class="num">{format!("{:.1}", share(k.teams, total))}</td>
-                    <td>{k.team_names.join(", ")}</td>
+                    <td>{if k.team_names.is_empty() { "–".to_owned() } else { k.team_names.join(", ") }}</td>
                 </tr>
             }
         })
