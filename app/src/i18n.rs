@@ -1317,8 +1317,8 @@ messages! {
     ExpMdWorkshopAverage => ("Promedio del taller", "Workshop average"),
     ExpErrFormat => ("Formato desconocido: use csv, xlsx, json o md.", "Unknown format: use csv, xlsx, json or md."),
     ExpErrTable => (
-        "Tabla desconocida: use answers, consensus, actions o roadmap.",
-        "Unknown table: use answers, consensus, actions or roadmap."
+        "Tabla desconocida: use answers, consensus, actions, roadmap o needs.",
+        "Unknown table: use answers, consensus, actions, roadmap or needs."
     ),
     ExpErrLang => ("Idioma desconocido: use es o en.", "Unknown language: use es or en."),
     ExpErrTeam => ("Ese equipo no existe en este taller.", "This workshop has no such team."),
@@ -1592,6 +1592,128 @@ messages! {
     PrgErrTooMany => ("El programa ya tiene el máximo de 200 sesiones.", "The programme already has the maximum of 200 sessions."),
 
     // Implementation needs: keys go below this line (prefix Need).
+    NeedTitle => ("Lo que necesitamos para implementarlas", "What we need to implement them"),
+    NeedIntro => (
+        "Anote qué le falta a su equipo para poner en marcha sus acciones (una norma, presupuesto, personal, tecnología, datos, respaldo político o aliados) y qué acciones desbloquearía. El equipo facilitador verá cuántos equipos comparten cada necesidad.",
+        "Write down what your team lacks to put its actions into practice (a regulation, budget, staff, technology, data, political backing or partners) and which actions it would unblock. The facilitators will see how many teams share each need."
+    ),
+    NeedReadOnly => (
+        "Las necesidades se registran durante la priorización y la hoja de ruta; ahora solo pueden leerse.",
+        "Needs are recorded during prioritisation and the roadmap; for now they can only be read."
+    ),
+    NeedNone => ("Su equipo todavía no ha registrado necesidades.", "Your team has not recorded any needs yet."),
+    NeedKind => ("Tipo de necesidad", "Kind of need"),
+    NeedKindChoose => ("— Elija un tipo —", "— Choose a kind —"),
+    NeedKindsHelp => ("¿Qué incluye cada tipo?", "What does each kind cover?"),
+    NeedKindLegal => ("Legal o normativa", "Legal or regulatory"),
+    NeedKindBudget => ("Presupuesto", "Budget"),
+    NeedKindStaffSkills => ("Personal y capacidades", "Staff and skills"),
+    NeedKindTechnology => ("Tecnología", "Technology"),
+    NeedKindData => ("Datos", "Data"),
+    NeedKindPoliticalSupport => ("Respaldo político", "Political support"),
+    NeedKindPartnerships => ("Alianzas", "Partnerships"),
+    NeedKindLegalHint => (
+        "Una ordenanza, un reglamento, una resolución o un cambio de norma.",
+        "An ordinance, a regulation, a resolution or a change in the rules."
+    ),
+    NeedKindBudgetHint => (
+        "Una partida presupuestaria, cofinanciamiento o fondos de cooperación.",
+        "A budget line, co-financing or cooperation funds."
+    ),
+    NeedKindStaffSkillsHint => (
+        "Personas para hacerlo y lo que deben saber: contratación, capacitación.",
+        "People to do it and what they need to know: hiring, training."
+    ),
+    NeedKindTechnologyHint => (
+        "Programas, plataformas, equipos o conectividad.",
+        "Software, platforms, equipment or connectivity."
+    ),
+    NeedKindDataHint => (
+        "Datos que hay que levantar, ordenar, mejorar o publicar.",
+        "Data to be collected, organised, improved or published."
+    ),
+    NeedKindPoliticalSupportHint => (
+        "El respaldo de la autoridad: la prefectura, el consejo, la dirección.",
+        "Backing from the authorities: the prefect, the council, management."
+    ),
+    NeedKindPartnershipsHint => (
+        "Aliados: otros gobiernos, universidades, sociedad civil, cooperación internacional.",
+        "Partners: other governments, universities, civil society, international cooperation."
+    ),
+    NeedDescription => ("Qué se necesita exactamente", "What exactly is needed"),
+    NeedDescriptionHint => (
+        "Por ejemplo: «Capacitar a cinco técnicos en publicación de datos abiertos». Hasta 1.000 caracteres.",
+        "For example: \"Train five officers in publishing open data\". Up to 1,000 characters."
+    ),
+    NeedUnblocks => ("Acciones que desbloquea", "Actions it unblocks"),
+    NeedUnblocksHelp => (
+        "Marque las acciones de su equipo que no pueden avanzar sin esto.",
+        "Tick your team's actions that cannot go ahead without it."
+    ),
+    NeedUnblocksNone => ("ninguna acción vinculada", "no action linked"),
+    NeedNoActions => (
+        "Su equipo aún no tiene acciones: registre la necesidad y vincúlela después.",
+        "Your team has no actions yet: record the need and link it later."
+    ),
+    NeedAddTitle => ("Registrar una necesidad", "Record a need"),
+    NeedAddSubmit => ("Guardar la necesidad", "Save the need"),
+    NeedEdit => ("Editar", "Edit"),
+    NeedEditSubmit => ("Guardar cambios", "Save changes"),
+    NeedDelete => ("Eliminar", "Delete"),
+    NeedDeleteConfirm => (
+        "¿Eliminar esta necesidad? Las acciones no se borran.",
+        "Delete this need? The actions are not deleted."
+    ),
+    NeedDeleteSubmit => ("Sí, eliminar", "Yes, delete"),
+    NeedErrKind => (
+        "Elija un tipo de necesidad de la lista.",
+        "Choose a kind of need from the list."
+    ),
+    NeedErrDescriptionEmpty => ("Describa qué se necesita.", "Describe what is needed."),
+    NeedErrDescriptionTooLong => (
+        "La descripción admite hasta 1.000 caracteres.",
+        "The description may have up to 1,000 characters."
+    ),
+    NeedErrDescriptionInvalid => (
+        "La descripción contiene caracteres no válidos.",
+        "The description contains characters that are not allowed."
+    ),
+    NeedErrOtherAction => (
+        "Solo puede vincular acciones de su propio equipo.",
+        "You can only link your own team's actions."
+    ),
+    NeedErrClosed => (
+        "Las necesidades solo pueden cambiarse durante la priorización y la hoja de ruta.",
+        "Needs can only be changed during prioritisation and the roadmap."
+    ),
+    NeedErrStale => (
+        "Otra persona del equipo cambió esta necesidad mientras tanto: recargue la página y vuelva a intentarlo.",
+        "Someone else in the team changed this need meanwhile: reload the page and try again."
+    ),
+    NeedDashTitle => ("Necesidades de implementación", "Implementation needs"),
+    NeedDashRule => (
+        "Para cada tipo: cuántos equipos registraron al menos una necesidad de ese tipo, sobre el total de equipos del taller (un equipo con varias necesidades del mismo tipo cuenta una vez).",
+        "For each kind: how many teams recorded at least one need of that kind, out of every team in the workshop (a team with several needs of one kind counts once)."
+    ),
+    NeedDashNone => ("Ningún equipo ha registrado necesidades todavía.", "No team has recorded any needs yet."),
+    NeedSentence => ("{n} de {m} equipos necesitan: {kind}", "{n} of {m} teams need: {kind}"),
+    NeedChartTitle => ("Equipos que necesitan cada tipo de apoyo", "Teams needing each kind of support"),
+    NeedChartSeries => ("Equipos", "Teams"),
+    NeedTableCaption => ("Necesidades de implementación por tipo", "Implementation needs by kind"),
+    NeedColKind => ("Tipo", "Kind"),
+    NeedColTeams => ("Equipos que lo necesitan", "Teams needing it"),
+    NeedColOutOf => ("Equipos en total", "Teams in all"),
+    NeedColShare => ("% de los equipos", "% of teams"),
+    NeedColWhich => ("Cuáles", "Which"),
+    NeedDescriptionsTitle => ("Lo que pidió cada equipo", "What each team asked for"),
+    NeedSheet => ("Necesidades", "Needs"),
+    NeedReadmeText => (
+        "Necesidades: una fila por necesidad de implementación que registró un equipo, con su tipo y las acciones que desbloquea.",
+        "Needs: one row per implementation need a team recorded, with its kind and the actions it unblocks."
+    ),
+    NeedMdNone => ("No se registraron necesidades.", "No needs were recorded."),
+    NeedCommitmentNeeds => ("Necesidades para implementarlo", "Needs to implement it"),
+    NeedCommitmentNone => ("ninguna registrada", "none recorded"),
 }
 
 /// The language of the page being rendered, as provided by [`crate::shell::App`].

@@ -50,6 +50,8 @@ id_type! {
     ShareLinkId,
     /// A facilitator's token for the JSON API.
     ApiTokenId,
+    /// An implementation need a team recorded.
+    NeedId,
 }
 
 id_type! {

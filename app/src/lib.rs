@@ -28,6 +28,7 @@ pub mod ids;
 #[cfg(feature = "ssr")]
 pub mod live;
 // Implementation needs: `pub mod needs;` goes below this line.
+pub mod needs;
 
 pub mod participant;
 // Programme: `pub mod programme;` goes below this line.

@@ -197,7 +197,7 @@ on_both_databases! {
         assert_eq!(file.status, 200);
         assert_eq!(&file.bytes[..2], b"PK");
         let mut book: Xlsx<_> = open_workbook_from_rs(Cursor::new(file.bytes)).expect("a workbook");
-        assert_eq!(book.sheet_names(), ["Readme", "Answers", "Consensus", "Actions", "Roadmap"]);
+        assert_eq!(book.sheet_names(), ["Readme", "Answers", "Consensus", "Actions", "Roadmap", "Needs"]);
 
         let indicators: Vec<&str> = dashboard["indicators"].as_array().unwrap().iter().map(|i| i["code"].as_str().unwrap()).collect();
         let consensus = book.worksheet_range("Consensus").unwrap();
@@ -351,7 +351,7 @@ on_both_databases! {
         let xlsx = fetch(&app, &format!("/workshops/{w}/export.xlsx?lang=es"), &[("cookie", &me)]).await;
         assert_eq!(xlsx.status, 200);
         let book: Xlsx<_> = open_workbook_from_rs(Cursor::new(xlsx.bytes)).expect("a workbook");
-        assert_eq!(book.sheet_names(), ["Léame", "Respuestas", "Consenso", "Acciones", "Hoja de ruta"]);
+        assert_eq!(book.sheet_names(), ["Léame", "Respuestas", "Consenso", "Acciones", "Hoja de ruta", "Necesidades"]);
     }
 
     async fn strangers_are_refused_and_nothing_leaks(app: TestApp) {

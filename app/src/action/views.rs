@@ -195,6 +195,9 @@ fn ActionsBody(view: TeamActions, refresh: RwSignal<u32>) -> impl IntoView {
                 }}
             </section>
 
+            // Implementation needs: what the team needs to implement these actions.
+            <crate::needs::TeamNeedsSection workshop=id refresh />
+
             <section aria-labelledby="matrix-title">
                 <h2 id="matrix-title">{lang.t(Key::ActMatrixTitle)}</h2>
                 <p class="muted small">{lang.t(Key::ActMatrixHelp)}</p>

@@ -142,6 +142,8 @@ fn DashboardBody(
                 </section>
             </div>
             <p class="muted small">{lang.t(Key::DashRankRule)}</p>
+            // Implementation needs across teams: chart and table.
+            <crate::needs::NeedsOnDashboard workshop=id />
         </section>
     }
 }

@@ -124,6 +124,31 @@ pub struct Commitment {
     pub ends_on: String,
     /// Milestones, by date; each ends on its due date.
     pub milestones: Vec<MilestoneRow>,
+    /// What the team needs to implement it: its needs that unblock the item's action.
+    #[serde(default)]
+    pub needs: Vec<CommitmentNeed>,
+}
+
+/// A need that unblocks a commitment's action.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct CommitmentNeed {
+    /// The kind's code (see [`crate::needs::NeedKind::as_str`]).
+    pub kind: String,
+    /// What is needed.
+    pub description: String,
+}
+
+impl CommitmentNeed {
+    /// The kind's name in `lang` (the code itself if it is unknown).
+    pub fn kind_name(&self, lang: Lang) -> String {
+        crate::needs::NeedKind::parse(&self.kind)
+            .map_or_else(|| self.kind.clone(), |k| lang.t(k.name_key()).to_owned())
+    }
+
+    /// "Kind: description", as a commitment lists it.
+    pub fn line(&self, lang: Lang) -> String {
+        format!("{}: {}", self.kind_name(lang), self.description)
+    }
 }
 
 /// What an item brings to its commitment.
@@ -215,6 +240,7 @@ pub fn commitment(
         starts_on: item.starts_on.to_owned(),
         ends_on: item.ends_on.to_owned(),
         milestones: item.milestones.to_vec(),
+        needs: Vec::new(),
     }
 }
 

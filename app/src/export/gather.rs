@@ -10,7 +10,7 @@ use sqlx::{Any, Executor, Row};
 
 use super::commitment::ogp_values_of_pillar;
 use super::model::*;
-use super::rows::{action_rows, item_rows};
+use super::rows::{action_rows, item_rows, need_rows};
 use crate::assessment::repo::{read_mark, read_response};
 use crate::assessment::Response;
 use crate::db::Db;
@@ -205,6 +205,7 @@ pub async fn dataset(
         let ranked = crate::action::repo::ranked(db, workshop, team).await?;
         let roadmap =
             crate::roadmap::load_team(&mut conn, workshop, team, &status.name, lang).await?;
+        let needs = crate::needs::repo::for_export(&mut conn, team).await?;
         teams.push(TeamData {
             name: status.name.clone(),
             members: status.members,
@@ -224,9 +225,11 @@ pub async fn dataset(
             answers_withheld: withheld,
             answers: answer_rows,
             actions: action_rows(&ranked),
+            needs: need_rows(&needs, &ranked),
             roadmap: item_rows(
                 &roadmap,
                 &ranked,
+                &needs,
                 &indicators,
                 &consensus_rows,
                 &pillars,

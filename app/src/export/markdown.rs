@@ -4,7 +4,7 @@
 use std::fmt::Write;
 
 use super::commitment::Commitment;
-use super::model::{Dataset, PillarValue};
+use super::model::{Dataset, NeedRow, PillarValue};
 use super::tables::label;
 use crate::i18n::{Key, Lang};
 
@@ -84,6 +84,44 @@ pub fn commitment_section(out: &mut String, c: &Commitment, lang: Lang, depth: u
             let _ = writeln!(out, "  - {} – {}", m.due_on, m.title);
         }
     }
+    if c.needs.is_empty() {
+        let _ = writeln!(
+            out,
+            "- **{}:** {}",
+            lang.t(Key::NeedCommitmentNeeds),
+            lang.t(Key::NeedCommitmentNone)
+        );
+    } else {
+        let _ = writeln!(out, "- **{}:**", lang.t(Key::NeedCommitmentNeeds));
+        for need in &c.needs {
+            let _ = writeln!(out, "  - {}", cell(&need.line(lang)));
+        }
+    }
+    out.push('\n');
+}
+
+/// A team's implementation needs, as a list under their own heading.
+fn needs_section(out: &mut String, needs: &[NeedRow], lang: Lang) {
+    let _ = writeln!(out, "### {}\n", lang.t(Key::NeedDashTitle));
+    if needs.is_empty() {
+        let _ = writeln!(out, "{}\n", lang.t(Key::NeedMdNone));
+        return;
+    }
+    for need in needs {
+        let kind = label(lang, &need.kind);
+        let unblocks = if need.unblocks.is_empty() {
+            lang.t(Key::NeedUnblocksNone).to_owned()
+        } else {
+            need.unblocks.join("; ")
+        };
+        let _ = writeln!(
+            out,
+            "- **{kind}:** {} ({}: {})",
+            cell(&need.description),
+            lang.t(Key::NeedUnblocks),
+            cell(&unblocks)
+        );
+    }
     out.push('\n');
 }
 
@@ -121,6 +159,7 @@ pub fn markdown(data: &Dataset) -> String {
 
     for team in &data.teams {
         let _ = writeln!(out, "## {}\n", team.name);
+        needs_section(&mut out, &team.needs, lang);
         let _ = writeln!(out, "### {}\n", lang.t(Key::ExpMdRoadmap));
         if team.roadmap.is_empty() {
             let _ = writeln!(out, "{}\n", lang.t(Key::ExpMdNoRoadmap));
@@ -185,6 +224,10 @@ mod tests {
                 title: "Live".into(),
                 due_on: "2027-03-01".into(),
             }],
+            needs: vec![crate::export::commitment::CommitmentNeed {
+                kind: "staff_skills".into(),
+                description: "Train two officers".into(),
+            }],
         };
         let mut out = String::new();
         commitment_section(&mut out, &c, Lang::En, 3);
@@ -195,6 +238,7 @@ mod tests {
             "Lead unit:** IT",
             "2027-01-04 – 2027-06-30",
             "  - 2027-03-01 – Live",
+            "Needs to implement it:**\n  - Staff and skills: Train two officers",
         ] {
             assert!(out.contains(part), "{part} in {out}");
         }

@@ -107,6 +107,9 @@ pub struct TeamData {
     pub consensus: Vec<ConsensusRow>,
     /// Actions in priority order.
     pub actions: Vec<ActionRow>,
+    /// Implementation needs, in the order they were recorded.
+    #[serde(default)]
+    pub needs: Vec<NeedRow>,
     /// The roadmap's first day, ISO; `None` before it is generated.
     pub roadmap_starts_on: Option<String>,
     /// Roadmap items, by start date.
@@ -205,6 +208,18 @@ pub struct ActionRow {
     pub indicators: Vec<String>,
     /// Titles of the actions it depends on.
     pub depends_on: Vec<String>,
+}
+
+/// An implementation need of a team (see [`crate::needs`]).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct NeedRow {
+    /// `legal`, `budget`, `staff_skills`, `technology`, `data`, `political_support` or
+    /// `partnerships`.
+    pub kind: String,
+    /// What is needed.
+    pub description: String,
+    /// Titles of the team's actions it unblocks.
+    pub unblocks: Vec<String>,
 }
 
 /// A roadmap item.

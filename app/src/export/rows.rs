@@ -3,8 +3,10 @@
 
 use std::collections::HashMap;
 
-use super::commitment::{commitment, Baseline, ItemFacts};
-use super::model::{ActionRow, ConsensusRow, IndicatorRow, ItemRow, MilestoneRow, PillarRow};
+use super::commitment::{commitment, Baseline, CommitmentNeed, ItemFacts};
+use super::model::{
+    ActionRow, ConsensusRow, IndicatorRow, ItemRow, MilestoneRow, NeedRow, PillarRow,
+};
 use crate::action::RankedAction;
 use crate::i18n::Lang;
 use crate::ids::ActionId;
@@ -55,9 +57,42 @@ pub(super) fn action_rows(ranked: &[RankedAction]) -> Vec<ActionRow> {
         .collect()
 }
 
+/// A team's needs as export rows, naming the actions they unblock by title.
+pub(super) fn need_rows(
+    needs: &[crate::needs::repo::ExportedNeed],
+    ranked: &[RankedAction],
+) -> Vec<NeedRow> {
+    let titles: HashMap<ActionId, &str> = ranked.iter().map(|a| (a.id, a.title.as_str())).collect();
+    needs
+        .iter()
+        .map(|n| NeedRow {
+            kind: n.kind.as_str().to_owned(),
+            description: n.description.clone(),
+            unblocks: n
+                .unblocks
+                .iter()
+                .filter_map(|a| titles.get(a).map(|t| (*t).to_owned()))
+                .collect(),
+        })
+        .collect()
+}
+
+/// The team's needs that unblock `action`, as its commitment lists them.
+fn needs_of(needs: &[crate::needs::repo::ExportedNeed], action: ActionId) -> Vec<CommitmentNeed> {
+    needs
+        .iter()
+        .filter(|n| n.unblocks.contains(&action))
+        .map(|n| CommitmentNeed {
+            kind: n.kind.as_str().to_owned(),
+            description: n.description.clone(),
+        })
+        .collect()
+}
+
 pub(super) fn item_rows(
     roadmap: &TeamRoadmap,
     ranked: &[RankedAction],
+    needs: &[crate::needs::repo::ExportedNeed],
     indicators: &[IndicatorRow],
     consensus: &[ConsensusRow],
     pillars: &[PillarRow],
@@ -94,7 +129,7 @@ pub(super) fn item_rows(
             let description = action_of
                 .get(&item.action)
                 .map_or("", |a| a.description.as_str());
-            let commitment = commitment(
+            let mut commitment = commitment(
                 &ItemFacts {
                     title: &item.title,
                     description,
@@ -107,6 +142,7 @@ pub(super) fn item_rows(
                 pillars,
                 lang,
             );
+            commitment.needs = needs_of(needs, item.action);
             ItemRow {
                 title: item.title.clone(),
                 owner: item.owner.clone(),

@@ -1,4 +1,4 @@
-//! The four tables of an export (answers, consensus, actions, roadmap) as rows of typed
+//! The five tables of an export (answers, consensus, actions, roadmap, needs) as rows of typed
 //! cells, in the reader's language. CSV and XLSX both write these, so their columns are the
 //! same and in the same, fixed order.
 
@@ -16,15 +16,18 @@ pub enum TableKind {
     Actions,
     /// Roadmap items.
     Roadmap,
+    /// Implementation needs.
+    Needs,
 }
 
 impl TableKind {
     /// Every table, in the workbook's order.
-    pub const ALL: [TableKind; 4] = [
+    pub const ALL: [TableKind; 5] = [
         TableKind::Answers,
         TableKind::Consensus,
         TableKind::Actions,
         TableKind::Roadmap,
+        TableKind::Needs,
     ];
 
     /// The name in URLs (`?table=`) and file names.
@@ -34,6 +37,7 @@ impl TableKind {
             TableKind::Consensus => "consensus",
             TableKind::Actions => "actions",
             TableKind::Roadmap => "roadmap",
+            TableKind::Needs => "needs",
         }
     }
 
@@ -51,6 +55,7 @@ impl TableKind {
             TableKind::Consensus => Key::ExpSheetConsensus,
             TableKind::Actions => Key::ExpSheetActions,
             TableKind::Roadmap => Key::ExpSheetRoadmap,
+            TableKind::Needs => Key::NeedSheet,
         }
     }
 }
@@ -126,7 +131,10 @@ pub fn label(lang: Lang, code: &str) -> String {
         "limited" => Key::StatusLimited,
         "substantial" => Key::StatusSubstantial,
         "completed" => Key::StatusCompleted,
-        other => return other.to_owned(),
+        other => {
+            return crate::needs::NeedKind::parse(other)
+                .map_or_else(|| other.to_owned(), |k| lang.t(k.name_key()).to_owned())
+        }
     };
     lang.t(key).to_owned()
 }
@@ -347,6 +355,31 @@ pub fn table(data: &Dataset, kind: TableKind) -> Table {
                 })
                 .collect(),
         },
+        TableKind::Needs => Table {
+            headers: headers(
+                lang,
+                &[
+                    Key::ExpColTeam,
+                    Key::NeedColKind,
+                    Key::ExpColDescription,
+                    Key::NeedUnblocks,
+                ],
+            ),
+            rows: data
+                .teams
+                .iter()
+                .flat_map(|team| {
+                    team.needs.iter().map(move |n| {
+                        vec![
+                            text(&team.name),
+                            Cell::Text(label(lang, &n.kind)),
+                            text(&n.description),
+                            Cell::Text(n.unblocks.join("; ")),
+                        ]
+                    })
+                })
+                .collect(),
+        },
     }
 }
 
@@ -367,6 +400,7 @@ mod tests {
         assert_eq!(label(Lang::En, "quick_win"), "Quick wins");
         assert_eq!(label(Lang::Es, "not_started"), "No iniciado");
         assert_eq!(label(Lang::En, "zzz"), "zzz");
+        assert_eq!(label(Lang::Es, "staff_skills"), "Personal y capacidades");
     }
 
     #[test]

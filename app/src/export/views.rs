@@ -243,6 +243,20 @@ fn CommitmentView(commitment: Commitment) -> impl IntoView {
         }
         .into_any()
     };
+    let needs = if commitment.needs.is_empty() {
+        view! { <p>{lang.t(Key::NeedCommitmentNone)}</p> }.into_any()
+    } else {
+        view! {
+            <ul class="commitment-needs">
+                {commitment
+                    .needs
+                    .iter()
+                    .map(|n| view! { <li><strong>{n.kind_name(lang)} ": "</strong>{n.description.clone()}</li> })
+                    .collect_view()}
+            </ul>
+        }
+        .into_any()
+    };
     view! {
         <article class="commitment">
             <h4>{commitment.title}</h4>
@@ -261,6 +275,8 @@ fn CommitmentView(commitment: Commitment) -> impl IntoView {
                 <dd>{format!("{} – {}", commitment.starts_on, commitment.ends_on)}</dd>
                 <dt>{lang.t(Key::ExpMilestones)}</dt>
                 <dd>{milestones}</dd>
+                <dt>{lang.t(Key::NeedCommitmentNeeds)}</dt>
+                <dd>{needs}</dd>
             </dl>
         </article>
     }

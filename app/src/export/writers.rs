@@ -1,4 +1,4 @@
-//! The file formats: CSV (one table), XLSX (a readme sheet and the four tables) and JSON.
+//! The file formats: CSV (one table), XLSX (a readme sheet and the five tables) and JSON.
 
 use rust_xlsxwriter::{ExcelDateTime, Format, Workbook, Worksheet};
 
@@ -96,7 +96,7 @@ fn xlsx_col(err: std::num::TryFromIntError) -> AppError {
     AppError::internal("xlsx export too large", err)
 }
 
-/// The workbook: a readme sheet, then answers, consensus, actions and roadmap.
+/// The workbook: a readme sheet, then answers, consensus, actions, roadmap and needs.
 pub fn xlsx(data: &Dataset) -> AppResult<Vec<u8>> {
     let lang = data.lang;
     let mut book = Workbook::new();
@@ -113,6 +113,7 @@ pub fn xlsx(data: &Dataset) -> AppResult<Vec<u8>> {
             (Key::ExpColGenerated, data.generated_at.clone()),
             (Key::ExpColScope, data.scope.clone()),
             (Key::ExpSheetReadme, lang.t(Key::ExpReadmeText).to_owned()),
+            (Key::NeedSheet, lang.t(Key::NeedReadmeText).to_owned()),
         ];
         for (row, (key, value)) in (0_u32..).zip(lines) {
             readme
@@ -121,7 +122,7 @@ pub fn xlsx(data: &Dataset) -> AppResult<Vec<u8>> {
             readme.write_string(row, 1, &value).map_err(xlsx_error)?;
         }
         readme
-            .write_string(5, 0, super::model::SCHEMA)
+            .write_string(6, 0, super::model::SCHEMA)
             .map_err(xlsx_error)?;
     }
     for kind in TableKind::ALL {
