@@ -214,6 +214,25 @@ on_both_databases! {
         assert_eq!(p["needs"][0]["unblocks"], serde_json::json!([mine[1]]));
     }
 
+    async fn merging_a_duplicate_action_moves_its_needs(app: TestApp) {
+        let s = setup(&app).await;
+        let mine = actions_of(&app, s.teams[0]).await;
+        let on_duplicate = recorded(&app, &s.member, s.workshop, "data", "Catálogo de datos", &[mine[1]]).await;
+        let on_both = recorded(&app, &s.member, s.workshop, "budget", "Partida", &[mine[0], mine[1]]).await;
+        let reply = app.call_as(&s.staff, "merge_actions", &[
+            ("workshop", &s.workshop.to_string()),
+            ("duplicate", &mine[1].to_string()),
+            ("keep", &mine[0].to_string()),
+        ]).await;
+        assert_eq!(reply.status, 200, "{reply:?}");
+        let p = page(&app, &s.member, s.workshop).await;
+        let unblocks = |need: i64| {
+            p["needs"].as_array().unwrap().iter().find(|n| n["id"] == need).unwrap()["unblocks"].clone()
+        };
+        assert_eq!(unblocks(on_duplicate), serde_json::json!([mine[0]]));
+        assert_eq!(unblocks(on_both), serde_json::json!([mine[0]]));
+    }
+
     async fn bad_input_gets_a_message_and_changes_nothing(app: TestApp) {
         let s = setup(&app).await;
         let mine = actions_of(&app, s.teams[0]).await;

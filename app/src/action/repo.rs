@@ -781,6 +781,16 @@ pub async fn merge(
     .bind(duplicate.0)
     .execute(&mut *conn)
     .await?;
+    // The needs the duplicate unblocked now unblock the kept action (both are the team's).
+    sqlx::query(
+        "INSERT INTO need_actions (need_id, action_id, team_id)
+         SELECT need_id, $1, team_id FROM need_actions WHERE action_id = $2
+         ON CONFLICT DO NOTHING",
+    )
+    .bind(kept.0)
+    .bind(duplicate.0)
+    .execute(&mut *conn)
+    .await?;
     let edges = team_edges(&mut *conn, team).await?;
     let (edges, _dropped) = super::rules::repoint_edges(&edges, duplicate, kept);
     sqlx::query("DELETE FROM action_dependencies WHERE team_id = $1")

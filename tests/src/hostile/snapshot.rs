@@ -29,6 +29,8 @@ const FRAMEWORK: &str = "(SELECT framework_id FROM workshops WHERE id = $1)";
 const TEAMS: &str = "(SELECT id FROM teams WHERE workshop_id = $1 AND id <> $2)";
 const PARTICIPANTS: &str = "(SELECT id FROM participants WHERE workshop_id = $1 AND team_id <> $2)";
 const ACTIONS: &str = "(SELECT id FROM actions WHERE workshop_id = $1 AND team_id <> $2)";
+const NEEDS: &str = "(SELECT id FROM needs WHERE workshop_id = $1 AND team_id <> $2)";
+const SESSIONS: &str = "(SELECT id FROM programme_sessions WHERE workshop_id = $1 AND $2 = $2)";
 const FACILITATORS: &str =
     "(SELECT facilitator_id FROM workshop_facilitators WHERE workshop_id = $1)";
 
@@ -61,6 +63,10 @@ fn queries() -> Vec<(&'static str, String)> {
         ("round_answers", "SELECT * FROM round_answers WHERE workshop_id = $1 AND team_id <> $2".into()),
         ("round_consensus", "SELECT * FROM round_consensus WHERE workshop_id = $1 AND team_id <> $2".into()),
         ("share_links", "SELECT * FROM share_links WHERE workshop_id = $1 AND (team_id IS NULL OR team_id <> $2)".into()),
+        ("programme_sessions", format!("SELECT * FROM programme_sessions WHERE id IN {SESSIONS}")),
+        ("programme_materials", format!("SELECT * FROM programme_materials WHERE session_id IN {SESSIONS}")),
+        ("needs", format!("SELECT * FROM needs WHERE id IN {NEEDS}")),
+        ("need_actions", format!("SELECT * FROM need_actions WHERE need_id IN {NEEDS} OR action_id IN {ACTIONS}")),
     ]
 }
 
@@ -150,6 +156,8 @@ pub async fn ids_of(db: &Db, kind: &str, scope: Scope) -> Vec<i64> {
         "RoadmapItemId" => format!("SELECT id FROM roadmap_items WHERE team_id IN {TEAMS}"),
         "MilestoneId" => format!("SELECT id FROM roadmap_milestones WHERE item_id IN (SELECT id FROM roadmap_items WHERE team_id IN {TEAMS})"),
         "ShareLinkId" => "SELECT id FROM share_links WHERE workshop_id = $1 AND $2 = $2".to_owned(),
+        "ProgrammeSessionId" => format!("SELECT id FROM programme_sessions WHERE id IN {SESSIONS}"),
+        "NeedId" => format!("SELECT id FROM needs WHERE id IN {NEEDS}"),
         "ApiTokenId" => format!("SELECT id FROM api_tokens WHERE facilitator_id IN {FACILITATORS} AND $2 = $2"),
         _ => return Vec::new(),
     };
