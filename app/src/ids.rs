@@ -50,4 +50,6 @@ id_type! {
     ShareLinkId,
     /// A facilitator's token for the JSON API.
     ApiTokenId,
+    /// An experience a workshop's facilitator added to its library.
+    CaseId,
 }

@@ -21,6 +21,8 @@ pub enum StaffTab {
     Roadmap,
     /// Re-assessment rounds and their comparison.
     Rounds,
+    /// The workshop's own experiences for the library.
+    Cases,
     /// Downloads, sharing, publishing and the archive.
     Export,
     /// Co-facilitators.
@@ -39,6 +41,7 @@ impl StaffTab {
             }
             StaffTab::Roadmap => format!("/facilitate/workshops/{workshop}/roadmap"),
             StaffTab::Rounds => format!("/facilitate/workshops/{workshop}/rounds"),
+            StaffTab::Cases => format!("/facilitate/workshops/{workshop}/cases"),
             StaffTab::Export => format!("/facilitate/workshops/{workshop}/export"),
             StaffTab::Facilitators => format!("/facilitate/workshops/{workshop}/facilitators"),
         }
@@ -52,6 +55,7 @@ impl StaffTab {
             StaffTab::Prioritisation => Key::StaffTabPrioritisation,
             StaffTab::Roadmap => Key::StaffTabRoadmap,
             StaffTab::Rounds => Key::StaffTabRounds,
+            StaffTab::Cases => Key::LrnStaffTabCases,
             StaffTab::Export => Key::StaffTabExport,
             StaffTab::Facilitators => Key::StaffTabFacilitators,
         }
@@ -76,6 +80,7 @@ pub fn StaffNav(
         StaffTab::Prioritisation,
         StaffTab::Roadmap,
         StaffTab::Rounds,
+        StaffTab::Cases,
         StaffTab::Export,
         StaffTab::Facilitators,
     ]
