@@ -61,23 +61,26 @@ async fn stored(
 fn good_case(workshop: &str) -> Vec<(&'static str, String)> {
     vec![
         ("workshop", workshop.to_owned()),
-        ("title", "Presupuesto participativo provincial".to_owned()),
-        ("place", "Provincia del Azuay".to_owned()),
-        ("country", "Ecuador".to_owned()),
-        ("level", "regional".to_owned()),
-        ("years", "2023–2025".to_owned()),
         (
-            "what",
+            "fields[title]",
+            "Presupuesto participativo provincial".to_owned(),
+        ),
+        ("fields[place]", "Provincia del Azuay".to_owned()),
+        ("fields[country]", "Ecuador".to_owned()),
+        ("fields[level]", "regional".to_owned()),
+        ("fields[years]", "2023–2025".to_owned()),
+        (
+            "fields[what]",
             "Asambleas en las parroquias rurales deciden parte de la inversión.".to_owned(),
         ),
-        ("results", "".to_owned()),
-        ("indicators", "p2, C4".to_owned()),
+        ("fields[results]", "".to_owned()),
+        ("fields[indicators]", "p2, C4".to_owned()),
         (
-            "presented_by",
+            "fields[presented_by]",
             "Dirección de Participación, GAD Provincial del Azuay".to_owned(),
         ),
-        ("source_title", "".to_owned()),
-        ("source_url", "https://www.azuay.gob.ec/".to_owned()),
+        ("fields[source_title]", "".to_owned()),
+        ("fields[source_url]", "https://www.azuay.gob.ec/".to_owned()),
     ]
 }
 
@@ -200,7 +203,7 @@ on_both_databases! {
         assert!(!outsider.to_string().contains(&format!("case-w{id}")));
 
         // Edit: new title and indicators, no source.
-        let edited = with(with(with(good_case(w), "title", "Asambleas parroquiales"), "indicators", "P1"), "source_url", "");
+        let edited = with(with(with(good_case(w), "fields[title]", "Asambleas parroquiales"), "fields[indicators]", "P1"), "fields[source_url]", "");
         let mut edited = edited;
         edited.push(("case", id.to_string()));
         let reply = save(&app, &s.staff, &edited).await;
@@ -229,19 +232,19 @@ on_both_databases! {
         editing.push(("case", id.clone()));
 
         for fields in [good_case(w), editing] {
-            let unknown = save(&app, &s.staff, &with(fields.clone(), "indicators", "P2, Z9")).await;
+            let unknown = save(&app, &s.staff, &with(fields.clone(), "fields[indicators]", "P2, Z9")).await;
             assert_eq!(field_errors(&unknown), ["indicators"]);
             assert!(unknown.body.contains("LrnErrUnknownIndicator"), "{}", unknown.body);
             for link in ["javascript:alert(1)", "ftp://example.org/x", "www.example.org"] {
-                let reply = save(&app, &s.staff, &with(fields.clone(), "source_url", link)).await;
+                let reply = save(&app, &s.staff, &with(fields.clone(), "fields[source_url]", link)).await;
                 assert_eq!(field_errors(&reply), ["source_url"], "{link}");
             }
             let long = "x".repeat(2001);
-            let reply = save(&app, &s.staff, &with(fields.clone(), "what", &long)).await;
+            let reply = save(&app, &s.staff, &with(fields.clone(), "fields[what]", &long)).await;
             assert_eq!(field_errors(&reply), ["what"]);
-            let reply = save(&app, &s.staff, &with(fields.clone(), "title", &long)).await;
+            let reply = save(&app, &s.staff, &with(fields.clone(), "fields[title]", &long)).await;
             assert_eq!(field_errors(&reply), ["title"]);
-            let reply = save(&app, &s.staff, &with(with(fields.clone(), "title", ""), "level", "galactic")).await;
+            let reply = save(&app, &s.staff, &with(with(fields.clone(), "fields[title]", ""), "fields[level]", "galactic")).await;
             assert_eq!(field_errors(&reply), ["level", "title"]);
             assert_eq!(stored(&app).await, before);
         }
@@ -255,7 +258,7 @@ on_both_databases! {
         assert_eq!(stored(&app).await, before);
 
         // The message reads in the user's language.
-        let reply = save(&app, &s.staff, &with(good_case(w), "source_url", "mailto:a@b.c")).await;
+        let reply = save(&app, &s.staff, &with(good_case(w), "fields[source_url]", "mailto:a@b.c")).await;
         let json: Value = reply.json();
         assert_eq!(json["fields"]["source_url"][0], "LrnErrLink");
     }
@@ -268,7 +271,7 @@ on_both_databases! {
         // Another workshop's facilitator, a participant of this one, and nobody.
         assert_eq!(save(&app, &s.stranger_staff, &good_case(w)).await.status, 403);
         assert_eq!(save(&app, &s.participant, &good_case(w)).await.status, 401);
-        assert_eq!(app.call("learn_save_case", &tests::form(&[("workshop", w), ("title", "x")])).await.status, 401);
+        assert_eq!(app.call("learn_save_case", &tests::form(&[("workshop", w), ("fields[title]", "x")])).await.status, 401);
         for cookie in [&s.stranger_staff, &s.participant] {
             let reply = app.call_as(cookie, "learn_delete_case", &[("workshop", w), ("case", &id)]).await;
             assert!(matches!(reply.status.as_u16(), 401 | 403), "{}", reply.status);

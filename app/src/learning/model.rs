@@ -168,3 +168,32 @@ pub struct WorkshopCases {
     /// The codes its framework knows.
     pub indicators: Vec<IndicatorCode>,
 }
+
+/// A workshop case's form as posted (`case[title]`…): every field as typed, checked on the
+/// server by [`super::rules`]. Missing fields read as empty.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct CaseFields {
+    /// Title.
+    pub title: String,
+    /// Place.
+    pub place: String,
+    /// Country.
+    pub country: String,
+    /// Level of government (`regional`, `municipal`, `national`, `other`).
+    pub level: String,
+    /// Years.
+    pub years: String,
+    /// What was done.
+    pub what: String,
+    /// Results reported.
+    pub results: String,
+    /// Indicator codes, separated by commas.
+    pub indicators: String,
+    /// Who presents it.
+    pub presented_by: String,
+    /// The source's title.
+    pub source_title: String,
+    /// The source's address.
+    pub source_url: String,
+}

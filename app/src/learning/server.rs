@@ -3,7 +3,7 @@
 
 use leptos::prelude::*;
 
-use super::model::{CaseLink, Library, Primer, WorkshopCases};
+use super::model::{CaseFields, CaseLink, Library, Primer, WorkshopCases};
 use crate::error::AppError;
 use crate::ids::{CaseId, WorkshopId};
 
@@ -40,21 +40,10 @@ pub async fn workshop_cases(workshop: WorkshopId) -> Result<WorkshopCases, AppEr
 /// (lengths, the level, http(s) links, indicator codes of the workshop's framework); a
 /// mistake changes nothing and is reported beside its field.
 #[server(name = SaveCase, endpoint = "learn_save_case")]
-#[allow(clippy::too_many_arguments)]
 pub async fn save_case(
     workshop: WorkshopId,
     case: Option<String>,
-    title: Option<String>,
-    place: Option<String>,
-    country: Option<String>,
-    level: Option<String>,
-    years: Option<String>,
-    what: Option<String>,
-    results: Option<String>,
-    indicators: Option<String>,
-    presented_by: Option<String>,
-    source_title: Option<String>,
-    source_url: Option<String>,
+    fields: CaseFields,
 ) -> Result<CaseId, AppError> {
     let state = crate::state::AppState::from_context()?;
     crate::facilitator::access::require_workshop(&state.db, workshop).await?;
@@ -63,17 +52,17 @@ pub async fn save_case(
         Some(raw) => Some(raw.parse::<CaseId>().map_err(|_| AppError::BadRequest)?),
     };
     let raw = super::rules::RawCase {
-        title: title.as_deref().unwrap_or_default(),
-        place: place.as_deref().unwrap_or_default(),
-        country: country.as_deref().unwrap_or_default(),
-        level: level.as_deref().unwrap_or_default(),
-        years: years.as_deref().unwrap_or_default(),
-        what: what.as_deref().unwrap_or_default(),
-        results: results.as_deref().unwrap_or_default(),
-        indicators: indicators.as_deref().unwrap_or_default(),
-        presented_by: presented_by.as_deref().unwrap_or_default(),
-        source_title: source_title.as_deref().unwrap_or_default(),
-        source_url: source_url.as_deref().unwrap_or_default(),
+        title: &fields.title,
+        place: &fields.place,
+        country: &fields.country,
+        level: &fields.level,
+        years: &fields.years,
+        what: &fields.what,
+        results: &fields.results,
+        indicators: &fields.indicators,
+        presented_by: &fields.presented_by,
+        source_title: &fields.source_title,
+        source_url: &fields.source_url,
     };
     ssr::save(&state.db, workshop, case, &raw).await
 }

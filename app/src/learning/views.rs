@@ -532,51 +532,51 @@ fn CaseForm(
             <input type="hidden" name="case" value=case_id.unwrap_or_default() />
             <div class="stack">
                 <label for=id("title")>{lang.t(Key::LrnFieldTitle)}</label>
-                <input id=id("title") name="title" required maxlength="200" value=title />
+                <input id=id("title") name="fields[title]" required maxlength="200" value=title />
                 <FieldError error field="title" />
                 <div class="row">
                     <div class="stack">
                         <label for=id("place")>{lang.t(Key::LrnFieldPlace)}</label>
-                        <input id=id("place") name="place" required maxlength="120" value=place />
+                        <input id=id("place") name="fields[place]" required maxlength="120" value=place />
                         <FieldError error field="place" />
                     </div>
                     <div class="stack">
                         <label for=id("country")>{lang.t(Key::LrnFieldCountry)}</label>
-                        <input id=id("country") name="country" required maxlength="80" value=country />
+                        <input id=id("country") name="fields[country]" required maxlength="80" value=country />
                         <FieldError error field="country" />
                     </div>
                 </div>
                 <div class="row">
                     <div class="stack">
                         <label for=id("level")>{lang.t(Key::LrnFieldLevel)}</label>
-                        <select id=id("level") name="level">{levels}</select>
+                        <select id=id("level") name="fields[level]">{levels}</select>
                         <FieldError error field="level" />
                     </div>
                     <div class="stack">
                         <label for=id("years")>{lang.t(Key::LrnFieldYears)}</label>
-                        <input id=id("years") name="years" required maxlength="40" placeholder="2023–2025" value=years />
+                        <input id=id("years") name="fields[years]" required maxlength="40" placeholder="2023–2025" value=years />
                         <FieldError error field="years" />
                     </div>
                 </div>
                 <label for=id("what")>{lang.t(Key::LrnFieldWhat)}</label>
-                <textarea id=id("what") name="what" required maxlength="2000" rows="4">{what}</textarea>
+                <textarea id=id("what") name="fields[what]" required maxlength="2000" rows="4">{what}</textarea>
                 <FieldError error field="what" />
                 <label for=id("results")>{lang.t(Key::LrnFieldResults)}</label>
-                <textarea id=id("results") name="results" maxlength="2000" rows="3">{results}</textarea>
+                <textarea id=id("results") name="fields[results]" maxlength="2000" rows="3">{results}</textarea>
                 <FieldError error field="results" />
                 <label for=id("indicators")>{lang.t(Key::LrnFieldIndicators)}</label>
-                <input id=id("indicators") name="indicators" required maxlength="200" placeholder="P2, C4"
+                <input id=id("indicators") name="fields[indicators]" required maxlength="200" placeholder="P2, C4"
                     value=indicators aria-describedby=id("indicators-hint") />
                 <p class="hint" id=id("indicators-hint")>{lang.t(Key::LrnIndicatorsHint).replace("{codes}", &codes)}</p>
                 <FieldError error field="indicators" />
                 <label for=id("presented")>{lang.t(Key::LrnFieldPresentedBy)}</label>
-                <input id=id("presented") name="presented_by" maxlength="200" value=presented />
+                <input id=id("presented") name="fields[presented_by]" maxlength="200" value=presented />
                 <FieldError error field="presented_by" />
                 <label for=id("source-title")>{lang.t(Key::LrnFieldSourceTitle)}</label>
-                <input id=id("source-title") name="source_title" maxlength="200" value=source_title />
+                <input id=id("source-title") name="fields[source_title]" maxlength="200" value=source_title />
                 <FieldError error field="source_title" />
                 <label for=id("source-url")>{lang.t(Key::LrnFieldSourceUrl)}</label>
-                <input id=id("source-url") name="source_url" type="url" inputmode="url" maxlength="2000"
+                <input id=id("source-url") name="fields[source_url]" type="url" inputmode="url" maxlength="2000"
                     placeholder="https://" value=source_url />
                 <FieldError error field="source_url" />
                 <FieldError error field="" />
