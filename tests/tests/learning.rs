@@ -192,6 +192,19 @@ on_both_databases! {
             .await;
         assert_eq!(staff_page.status, 200);
         assert!(staff_page.body.contains("Presupuesto participativo provincial"));
+        // The assessment step links each indicator to the primer, coming back to it, and
+        // lists the experiences beside it (the workshop's own first).
+        let step = app
+            .get_with(&format!("/workshops/{w}/assess/2"), &[("cookie", &s.participant)])
+            .await;
+        assert_eq!(step.status, 200);
+        assert!(
+            step.body.contains(&format!("href=\"/learn?back=/workshops/{w}/assess/2%23ind-P3#term-silla-vacia\"")),
+            "{}",
+            step.body
+        );
+        assert!(step.body.contains(&format!("/learn/experiences?workshop={w}#case-w{id}")));
+        assert!(step.body.contains(&format!("/learn/experiences?workshop={w}#case-quito")));
         // Anyone else sees only the built-in cases.
         let public = app.get(&format!("/learn/experiences?workshop={w}")).await;
         assert_eq!(public.status, 200);
