@@ -439,8 +439,8 @@ pub fn cases() -> Vec<Case> {
                 "The Provincial Government, with the Armed Forces University ESPE (Santo Domingo campus) and the Fundación de Ayuda por Internet (Fundapi), submitted its first local action plan to OGP on 31 July 2021 (running until May 2023). A multi-stakeholder forum was created with citizens. The province, created on 6 November 2007, has 2 cantons, 10 parishes and about 550,000 inhabitants (2020).",
             ),
             t(
-                "El primer plan tuvo 3 compromisos, en ambiente, vialidad y desarrollo económico; el primero de los tres, la co-creación de una política pública de reforestación y cuidado ambiental. Un segundo plan (2024–2025) se presentó el 8 de febrero de 2024, con los pilares de transparencia, participación ciudadana y colaboración.",
-                "The first plan had 3 commitments, on the environment, roads and economic development; the first of them, co-creating a public policy on reforestation and environmental care. A second plan (2024–2025) was submitted on 8 February 2024, with transparency, citizen participation and collaboration as its pillars.",
+                "El primer plan tuvo 3 compromisos, en ambiente, vialidad y desarrollo económico; de las tres propuestas seleccionadas, la primera fue co-crear una política pública de reforestación y cuidado ambiental. Un segundo plan (2024–2025) se presentó el 8 de febrero de 2024, con los pilares de transparencia, participación ciudadana y colaboración.",
+                "The first plan had 3 commitments, on the environment, roads and economic development; of the three proposals selected, the first was to co-create a public policy on reforestation and environmental care. A second plan (2024–2025) was submitted on 8 February 2024, with transparency, citizen participation and collaboration as its pillars.",
             ),
             &["C4", "C2", "P1"],
             vec![
@@ -622,6 +622,10 @@ pub fn cases() -> Vec<Case> {
                     "Jalisco, Plan de Acción Local 2016–2018",
                     "https://docslib.org/doc/10708447",
                 ),
+                source(
+                    "OGP, Action plan – Jalisco, Mexico, 2021–2024 (foreword)",
+                    "https://opengovpartnership.org/?p=71832",
+                ),
             ],
         ),
         case(
@@ -670,14 +674,18 @@ pub fn cases() -> Vec<Case> {
                 "In 2014 the city institutionalised open government through the São Paulo Aberta initiative and an inter-secretarial committee (CIGA-SP); in 2016 it joined OGP's sub-national pilot. It put training first: the Open Government Agents programme takes workshops to every region of the city. Its plans are co-created by a Shared Management Forum (in the third plan, 8 civil-society organisations and 8 government bodies).",
             ),
             t(
-                "En 2019 se seleccionaron 32 Agentes de Gobierno Abierto, con una beca, para dar talleres durante tres meses. El IRM calificó de marginales los primeros resultados del compromiso de ampliar el programa (2017) y señaló que los cambios de gobierno afectaron la implementación; tras sus recomendaciones se añadieron talleres participativos con la ciudadanía.",
-                "In 2019, 32 Open Government Agents were selected, with a grant, to run workshops for three months. The IRM rated the early results of the commitment to expand the programme (2017) as marginal and noted that changes of administration affected implementation; after its recommendations, participatory workshops with citizens were added.",
+                "El IRM calificó de marginales los primeros resultados del compromiso de ampliar el programa (2017) y señaló que los cambios de gobierno afectaron la implementación; tras sus recomendaciones se añadieron talleres participativos con la ciudadanía.",
+                "The IRM rated the early results of the commitment to expand the programme (2017) as marginal and noted that changes of administration affected implementation; after its recommendations, participatory workshops with citizens were added.",
             ),
             &["C3", "C4"],
             vec![
                 source(
                     "OGP, Action plan – São Paulo, Brazil, 2021–2024",
                     "https://www.opengovpartnership.org/documents/action-plan-sao-paulo-brazil-2021-2024/",
+                ),
+                source(
+                    "OGP IRM, São Paulo Progress Report 2017 (Laura Trajber Waisbich)",
+                    "https://docslib.org/doc/4724198/irm-s%C3%A3o-paulo-brazil-progress-report-2017",
                 ),
                 source(
                     "OGP, commitment SAO0002 (Open Government Agents)",
@@ -731,10 +739,16 @@ pub fn cases() -> Vec<Case> {
                 "Projects adopted: 9 (2014), 188 (2015), 219 (2016); budget: €17.7 million (2014), €75 million (2015), €100 million (2016); voters: 40,754 (2014), 70,000 (2015), 92,809 (2016). In 2016, 3,200 projects were submitted and 624 put to the vote; 66,155 children voted in the 2017 schools budget.",
             ),
             &["P2", "P5"],
-            vec![source(
-                "Council of Europe, Intercultural Cities: Participatory Budget (Paris)",
-                "https://www.coe.int/web/interculturalcities/-/participatory-budget",
-            )],
+            vec![
+                source(
+                    "Council of Europe, Intercultural Cities: Participatory Budget (Paris)",
+                    "https://www.coe.int/web/interculturalcities/-/participatory-budget",
+                ),
+                source(
+                    "Affiches Parisiennes, «Le budget participatif : Paris aux Parisiens»",
+                    "https://www.affiches-parisiennes.com/le-budget-participatif-paris-aux-parisiens-4650.html",
+                ),
+            ],
         ),
         case(
             "case-madrid",
@@ -770,14 +784,14 @@ pub fn cases() -> Vec<Case> {
             t("Estado de Kaduna", "Kaduna State"),
             t("Nigeria", "Nigeria"),
             GovLevel::Regional,
-            "2017–2021",
+            "2018–2020",
             t(
-                "Con la aplicación Kaduna Citizen Feedback (lanzada en marzo de 2017, programa «Eyes and Ears»), la ciudadanía sigue los proyectos de infraestructura con fotos, SMS, líneas telefónicas y redes sociales; la aplicación muestra las obras a menos de 2 km. La reforma formó parte del plan de acción OGP del estado 2018–2020 y la impulsó el Departamento de Monitoreo y Evaluación de la Comisión de Planificación y Presupuesto.",
-                "With the Kaduna Citizen Feedback app (launched in March 2017, \"Eyes and Ears\" programme), citizens follow infrastructure projects through photos, SMS, hotlines and social media; the app shows works within 2 km. The reform was part of the state's 2018–2020 OGP action plan and was driven by the Monitoring and Evaluation Department of the Planning and Budget Commission.",
+                "Con la aplicación Kaduna Citizen Feedback (programa «Eyes and Ears»), la ciudadanía sigue los proyectos de infraestructura con fotos, SMS, líneas telefónicas y redes sociales; la aplicación muestra las obras a menos de 2 km. La reforma formó parte del plan de acción OGP del estado 2018–2020 y la impulsó el Departamento de Monitoreo y Evaluación de la Comisión de Planificación y Presupuesto.",
+                "With the Kaduna Citizen Feedback app (\"Eyes and Ears\" programme), citizens follow infrastructure projects through photos, SMS, hotlines and social media; the app shows works within 2 km. The reform was part of the state's 2018–2020 OGP action plan and was driven by the Monitoring and Evaluation Department of the Planning and Budget Commission.",
             ),
             t(
-                "Monitoreo de más de 6.000 proyectos; una base de datos para excluir a contratistas incumplidos; el gobierno informa a diario sobre la calidad de las obras. El Banco Mundial lo llamó un avance en la participación ciudadana. Se añadió un centro de llamadas gratuito (hausa e inglés) y un programa de radio semanal.",
-                "Monitoring of over 6,000 projects; a database to blacklist non-performing contractors; the government reports daily on the quality of works. The World Bank called it a breakthrough in citizen engagement. A toll-free call centre (Hausa and English) and a weekly radio programme were added.",
+                "Monitoreo de más de 6.000 proyectos; una base de datos para excluir a contratistas incumplidos; el gobierno informa a diario sobre la calidad de las obras. El Banco Mundial lo llamó un avance en la participación ciudadana.",
+                "Monitoring of over 6,000 projects; a database to blacklist non-performing contractors; the government reports daily on the quality of works. The World Bank called it a breakthrough in citizen engagement.",
             ),
             &["R2", "R5", "C5"],
             vec![
@@ -819,6 +833,10 @@ pub fn cases() -> Vec<Case> {
                 source(
                     "OGP, commitment ELG0001 (Citizen Participation in Local Governance)",
                     "https://www.opengovpartnership.org/members/elgeyo-marakwet-kenya/commitments/ELG0001/",
+                ),
+                source(
+                    "OGP, Action plan – Elgeyo Marakwet, Kenya, 2025–2027",
+                    "https://opengovpartnership.org/documents/action-plan-elgeyo-marakwet-kenya-2025-2027",
                 ),
             ],
         ),
