@@ -205,6 +205,14 @@ on_both_databases! {
         );
         assert!(step.body.contains(&format!("/learn/experiences?workshop={w}#case-w{id}")));
         assert!(step.body.contains(&format!("/learn/experiences?workshop={w}#case-quito")));
+        // The actions page shows the same beside each weakness, coming back to the list.
+        let actions = app
+            .get_with(&format!("/workshops/{w}/actions"), &[("cookie", &s.participant)])
+            .await;
+        assert_eq!(actions.status, 200);
+        if actions.body.contains("class=\"weakness-list\"") {
+            assert!(actions.body.contains(&format!("/workshops/{w}/actions%23weak-title#")), "{}", actions.body);
+        }
         // Anyone else sees only the built-in cases.
         let public = app.get(&format!("/learn/experiences?workshop={w}")).await;
         assert_eq!(public.status, 200);
