@@ -57,4 +57,6 @@ id_type! {
 id_type! {
     /// A session of a workshop's programme (a panel, a talk, a working block).
     ProgrammeSessionId,
+    /// An experience a workshop's facilitator added to its library.
+    CaseId,
 }

@@ -24,6 +24,7 @@ pub mod framework;
 pub mod i18n;
 pub mod ids;
 // Learning: `pub mod learning;` goes below this line.
+pub mod learning;
 
 #[cfg(feature = "ssr")]
 pub mod live;

@@ -143,6 +143,8 @@ fn ActionsBody(view: TeamActions, refresh: RwSignal<u32>) -> impl IntoView {
                                                         .collect_view()}
                                                 </ul>
                                             })}
+                                            // Learning: the primer and the experiences for this indicator.
+                                            <crate::learning::IndicatorLearning workshop=id code=w.code.clone() pillar=String::new() fragment="weak-title".to_owned() />
                                         </li>
                                     }
                                 })

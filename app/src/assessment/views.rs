@@ -304,6 +304,7 @@ fn StepView(sheet: AssessmentSheet, step: usize) -> impl IntoView {
                     view! {
                         <IndicatorCard
                             workshop=id
+                            pillar_code=pillar.code.clone()
                             indicator=indicator.clone()
                             levels=levels.clone()
                             answer=sheet.answer(indicator.id).cloned()
@@ -336,6 +337,8 @@ fn StepView(sheet: AssessmentSheet, step: usize) -> impl IntoView {
 #[component]
 fn IndicatorCard(
     workshop: WorkshopId,
+    // The pillar's code: the primer link's fallback for codes it does not know.
+    pillar_code: String,
     indicator: SheetIndicator,
     levels: Vec<Text>,
     answer: Option<Answer>,
@@ -484,6 +487,13 @@ fn IndicatorCard(
                 <span class="code">{indicator.code.clone()}</span> " " {indicator.name.get(lang).to_owned()}
             </h2>
             <p class="indicator-description">{indicator.description.get(lang).to_owned()}</p>
+            // Learning: the primer and the related experiences.
+            <crate::learning::IndicatorLearning
+                workshop
+                code=indicator.code.clone()
+                pillar=pillar_code
+                fragment=format!("ind-{}", indicator.code)
+            />
             <ActionForm action node_ref=form_ref>
                 <div class="answer-fields" on:change=on_edit on:input=on_input>
                     <input type="hidden" name="workshop" value=workshop.to_string() />

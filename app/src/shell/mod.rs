@@ -116,6 +116,9 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/open/workshops/:id") view=crate::sharing::PublicPage ssr=SsrMode::Async />
 
                     // Learning (primer, glossary, experiences): routes go below this line.
+                    <Route path=path!("/learn") view=crate::learning::PrimerPage ssr=SsrMode::Async />
+                    <Route path=path!("/learn/experiences") view=crate::learning::ExperiencesPage ssr=SsrMode::Async />
+                    <Route path=path!("/facilitate/workshops/:id/cases") view=crate::learning::CasesPage ssr=SsrMode::Async />
 
                     // Workshop programme: routes go below this line.
                     <Route path=path!("/facilitate/workshops/:id/programme") view=crate::programme::ProgrammePage ssr=SsrMode::Async />

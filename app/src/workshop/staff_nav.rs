@@ -23,6 +23,8 @@ pub enum StaffTab {
     Rounds,
     /// The workshop's programme: days and sessions.
     Programme,
+    /// The workshop's own experiences for the library.
+    Cases,
     /// Downloads, sharing, publishing and the archive.
     Export,
     /// Co-facilitators.
@@ -42,6 +44,7 @@ impl StaffTab {
             StaffTab::Roadmap => format!("/facilitate/workshops/{workshop}/roadmap"),
             StaffTab::Rounds => format!("/facilitate/workshops/{workshop}/rounds"),
             StaffTab::Programme => format!("/facilitate/workshops/{workshop}/programme"),
+            StaffTab::Cases => format!("/facilitate/workshops/{workshop}/cases"),
             StaffTab::Export => format!("/facilitate/workshops/{workshop}/export"),
             StaffTab::Facilitators => format!("/facilitate/workshops/{workshop}/facilitators"),
         }
@@ -56,6 +59,7 @@ impl StaffTab {
             StaffTab::Roadmap => Key::StaffTabRoadmap,
             StaffTab::Rounds => Key::StaffTabRounds,
             StaffTab::Programme => Key::PrgStaffTab,
+            StaffTab::Cases => Key::LrnStaffTabCases,
             StaffTab::Export => Key::StaffTabExport,
             StaffTab::Facilitators => Key::StaffTabFacilitators,
         }
@@ -81,6 +85,7 @@ pub fn StaffNav(
         StaffTab::Roadmap,
         StaffTab::Rounds,
         StaffTab::Programme,
+        StaffTab::Cases,
         StaffTab::Export,
         StaffTab::Facilitators,
     ]

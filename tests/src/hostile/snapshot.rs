@@ -31,6 +31,7 @@ const PARTICIPANTS: &str = "(SELECT id FROM participants WHERE workshop_id = $1 
 const ACTIONS: &str = "(SELECT id FROM actions WHERE workshop_id = $1 AND team_id <> $2)";
 const NEEDS: &str = "(SELECT id FROM needs WHERE workshop_id = $1 AND team_id <> $2)";
 const SESSIONS: &str = "(SELECT id FROM programme_sessions WHERE workshop_id = $1 AND $2 = $2)";
+const CASES: &str = "(SELECT id FROM workshop_cases WHERE workshop_id = $1 AND $2 = $2)";
 const FACILITATORS: &str =
     "(SELECT facilitator_id FROM workshop_facilitators WHERE workshop_id = $1)";
 
@@ -66,6 +67,8 @@ fn queries() -> Vec<(&'static str, String)> {
         ("programme_sessions", format!("SELECT * FROM programme_sessions WHERE id IN {SESSIONS}")),
         ("programme_materials", format!("SELECT * FROM programme_materials WHERE session_id IN {SESSIONS}")),
         ("needs", format!("SELECT * FROM needs WHERE id IN {NEEDS}")),
+        ("workshop_cases", format!("SELECT * FROM workshop_cases WHERE id IN {CASES}")),
+        ("workshop_case_indicators", format!("SELECT * FROM workshop_case_indicators WHERE case_id IN {CASES}")),
         ("need_actions", format!("SELECT * FROM need_actions WHERE need_id IN {NEEDS} OR action_id IN {ACTIONS}")),
     ]
 }
@@ -157,6 +160,7 @@ pub async fn ids_of(db: &Db, kind: &str, scope: Scope) -> Vec<i64> {
         "MilestoneId" => format!("SELECT id FROM roadmap_milestones WHERE item_id IN (SELECT id FROM roadmap_items WHERE team_id IN {TEAMS})"),
         "ShareLinkId" => "SELECT id FROM share_links WHERE workshop_id = $1 AND $2 = $2".to_owned(),
         "ProgrammeSessionId" => format!("SELECT id FROM programme_sessions WHERE id IN {SESSIONS}"),
+        "CaseId" => format!("SELECT id FROM workshop_cases WHERE id IN {CASES}"),
         "NeedId" => format!("SELECT id FROM needs WHERE id IN {NEEDS}"),
         "ApiTokenId" => format!("SELECT id FROM api_tokens WHERE facilitator_id IN {FACILITATORS} AND $2 = $2"),
         _ => return Vec::new(),
