@@ -1516,6 +1516,7 @@ messages! {
 
     // Learning: primer, glossary and experiences: keys go below this line (prefix Lrn).
     LrnPrimerTitle => ("El ABC del gobierno abierto", "The ABC of open government"),
+    LrnFooterNav => ("Aprender", "Learn"),
     LrnPrimerIntro => (
         "Una guía breve para leer el taller: qué es el gobierno abierto, sus valores, los cuatro pilares del marco, el ciclo de OGP, el marco legal de Ecuador y un glosario.",
         "A short guide to the workshop: what open government is, its values, the framework's four pillars, the OGP cycle, Ecuador's legal frame, and a glossary."

@@ -24,6 +24,11 @@ pub fn Layout(children: Children) -> impl IntoView {
         <main id="main" tabindex="-1">{children()}</main>
         <footer class="site-footer">
             <p>{lang.t(Key::FooterText)}</p>
+            // The learning side is open to anyone, before, during and after a workshop.
+            <nav class="footer-links" aria-label=lang.t(Key::LrnFooterNav)>
+                <a href="/learn">{lang.t(Key::LrnPrimerTitle)}</a>
+                <a href="/learn/experiences">{lang.t(Key::LrnExperiencesTitle)}</a>
+            </nav>
         </footer>
     }
 }
