@@ -33,6 +33,8 @@ const PUBLIC_PAGES: &[Page] = &[
     page("results", "/workshops/1/results", "main h1"),
     page("open data", "/open", "main h1"),
     page("public workshop", "/open/workshops/1", "#shr-pillars"),
+    page("primer", "/learn", "#glosario-title"),
+    page("experiences library", "/learn/experiences", "#lrn-count"),
 ];
 
 /// Pages of a participant of the demo workshop.
@@ -52,6 +54,11 @@ const PARTICIPANT_PAGES: &[Page] = &[
     ),
     page("roadmap (participant)", "/workshops/1/roadmap", "main h1"),
     page("report (participant)", "/workshops/1/report", "main h1"),
+    page(
+        "programme (participant)",
+        "/workshops/1/programme",
+        "main h1",
+    ),
 ];
 
 /// Pages of the demo facilitator.
@@ -64,6 +71,16 @@ const FACILITATOR_PAGES: &[Page] = &[
         ".join-code",
     ),
     page("dashboard", "/facilitate/workshops/1/dashboard", ".live.on"),
+    page(
+        "programme (facilitator)",
+        "/facilitate/workshops/1/programme",
+        "#prg-list-title",
+    ),
+    page(
+        "workshop cases",
+        "/facilitate/workshops/1/cases",
+        "#case-add-title",
+    ),
     page(
         "presentation",
         "/facilitate/workshops/1/present/heatmap",

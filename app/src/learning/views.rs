@@ -439,7 +439,7 @@ fn CasesBody(
     let list = if page.cases.is_empty() {
         view! { <p class="muted">{lang.t(Key::LrnNoOwnCases)}</p> }.into_any()
     } else {
-        page.cases
+        let items = page.cases
             .iter()
             .map(|case| {
                 let id = case.id.map(|c| c.to_string()).unwrap_or_default();
@@ -463,8 +463,8 @@ fn CasesBody(
                     </li>
                 }
             })
-            .collect_view()
-            .into_any()
+            .collect_view();
+        view! { <ul class="own-case-list">{items}</ul> }.into_any()
     };
     view! {
         <StaffNav workshop title=page.workshop.title.clone() current=StaffTab::Cases />
@@ -475,7 +475,7 @@ fn CasesBody(
                 <a href=rules::library_href(Some(workshop), None)>{lang.t(Key::LrnSeeLibrary)}</a>
             </p>
             <FieldError error=delete_error field="" />
-            <ul class="own-case-list">{list}</ul>
+            {list}
             <section class="card" aria-labelledby="case-add-title">
                 <h2 id="case-add-title">{lang.t(Key::LrnAddCase)}</h2>
                 <CaseForm workshop case=None refresh codes />
