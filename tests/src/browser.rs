@@ -197,8 +197,10 @@ impl Browser {
     }
 }
 
-/// How long a browser test waits for something to appear.
-pub const WAIT: Duration = Duration::from_secs(20);
+/// How long a browser test waits for something to appear. Generous: a debug build hydrating
+/// while other test binaries compete for two cores has taken more than 20 s; a passing test
+/// never waits this long, so only a failure pays for it.
+pub const WAIT: Duration = Duration::from_secs(40);
 
 /// Waits for an element; on failure, panics with what the page showed.
 pub async fn wait_for(client: &Client, css: &str) -> fantoccini::elements::Element {
@@ -255,4 +257,71 @@ pub async fn sign_in_as_demo_facilitator(client: &Client, base_url: &str) {
         .click()
         .await
         .unwrap();
+}
+
+/// Runs `script` until it returns `true`; on failure, panics with `what` and the page's text.
+/// A script error (the page between two documents) counts as "not yet".
+pub async fn wait_until(client: &Client, what: &str, script: &str) {
+    let deadline = std::time::Instant::now() + WAIT;
+    while std::time::Instant::now() < deadline {
+        if client.execute(script, vec![]).await.ok() == Some(serde_json::Value::Bool(true)) {
+            return;
+        }
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+    panic!("{what}\n--- page text ---\n{}", page_text(client).await);
+}
+
+/// Clicks `css`, finding it again if it was drawn anew in the meantime (hydration and live
+/// updates replace elements, which makes an element found a moment ago stale).
+pub async fn click(client: &Client, css: &str) {
+    let deadline = std::time::Instant::now() + WAIT;
+    while std::time::Instant::now() < deadline {
+        if let Ok(button) = client.find(fantoccini::Locator::Css(css)).await {
+            if button.click().await.is_ok() {
+                return;
+            }
+        }
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+    panic!(
+        "could not click {css}\n--- page text ---\n{}",
+        page_text(client).await
+    );
+}
+
+/// Types `text` into the field `css`, finding it again until the text is really in the field
+/// on the page (a field drawn anew just after hydration loses what was typed into the old one).
+pub async fn type_into(client: &Client, css: &str, text: &str) {
+    let check = format!("return document.querySelector({css:?})?.value === {text:?};");
+    let deadline = std::time::Instant::now() + WAIT;
+    while std::time::Instant::now() < deadline {
+        if let Ok(field) = client.find(fantoccini::Locator::Css(css)).await {
+            let _ = field.clear().await;
+            let _ = field.send_keys(text).await;
+            tokio::time::sleep(Duration::from_millis(300)).await;
+            if client.execute(&check, vec![]).await.ok() == Some(serde_json::Value::Bool(true)) {
+                return;
+            }
+        }
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+    panic!("could not type into {css}");
+}
+
+/// The value of the field `css` once it has one, read in the page itself so that a field
+/// drawn anew in the meantime cannot go stale in our hands.
+pub async fn value_of(client: &Client, css: &str) -> String {
+    let script = format!("return document.querySelector({css:?})?.value || null;");
+    let deadline = std::time::Instant::now() + WAIT;
+    while std::time::Instant::now() < deadline {
+        if let Ok(serde_json::Value::String(value)) = client.execute(&script, vec![]).await {
+            return value;
+        }
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+    panic!(
+        "{css} never had a value\n--- page text ---\n{}",
+        page_text(client).await
+    );
 }

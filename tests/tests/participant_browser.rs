@@ -2,7 +2,7 @@
 //! its code, answer, reload, lose the server mid-session, and see the team's consensus.
 
 use fantoccini::{Client, Locator};
-use tests::browser::{wait_for, Browser, RunningApp};
+use tests::browser::{value_of, wait_for, Browser, RunningApp};
 
 /// Waits until an indicator's form is hydrated: it then saves by itself.
 async fn wait_until_live(client: &Client, code: &str) {
@@ -90,8 +90,7 @@ async fn join_answer_survive_a_restart_and_see_the_team() {
         .click()
         .await
         .unwrap();
-    let link = wait_for(client, "#resume-link").await;
-    let link = link.prop("value").await.unwrap().unwrap_or_default();
+    let link = value_of(client, "#resume-link").await;
     assert!(
         link.contains("/resume/"),
         "the resume link is shown: {link}"

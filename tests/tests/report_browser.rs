@@ -10,7 +10,7 @@ use std::time::Duration;
 use fantoccini::{Client, ClientBuilder, Locator};
 use serde_json::Value;
 use tests::browser::{
-    free_port, page_text, sign_in_as_demo_facilitator, wait_for, RunningApp, WAIT,
+    free_port, page_text, sign_in_as_demo_facilitator, wait_for, wait_until, RunningApp, WAIT,
 };
 
 /// The first bytes of every PNG file.
@@ -117,22 +117,6 @@ async fn downloaded(folder: &Path, suffix: &str) -> (PathBuf, Vec<u8>) {
         assert!(
             tokio::time::Instant::now() < deadline,
             "no *{suffix} was downloaded; the folder holds {listing:?}"
-        );
-        tokio::time::sleep(Duration::from_millis(150)).await;
-    }
-}
-
-/// Runs `script` until it returns `true`, or fails with the page's text.
-async fn wait_until(client: &Client, what: &str, script: &str) {
-    let deadline = tokio::time::Instant::now() + WAIT;
-    loop {
-        if client.execute(script, vec![]).await.unwrap() == Value::Bool(true) {
-            return;
-        }
-        assert!(
-            tokio::time::Instant::now() < deadline,
-            "{what}\n--- page text ---\n{}",
-            page_text(client).await
         );
         tokio::time::sleep(Duration::from_millis(150)).await;
     }

@@ -7,7 +7,7 @@ use std::time::Duration;
 
 use fantoccini::{Client, Locator};
 use serde_json::Value;
-use tests::browser::{page_text, wait_for, Browser, RunningApp, WAIT};
+use tests::browser::{click, page_text, type_into, wait_for, Browser, RunningApp, WAIT};
 
 const FIRST: &str = "Portal de datos abiertos del GAD";
 const SECOND: &str = "Capacitar a la ciudadanía en el portal";
@@ -19,16 +19,6 @@ async fn set_phase(db: &app::db::Db, workshop: i64, phase: &str) {
         .execute(db.pool())
         .await
         .unwrap();
-}
-
-async fn type_into(client: &Client, css: &str, text: &str) {
-    let field = wait_for(client, css).await;
-    field.clear().await.unwrap();
-    field.send_keys(text).await.unwrap();
-}
-
-async fn click(client: &Client, css: &str) {
-    wait_for(client, css).await.click().await.unwrap();
 }
 
 /// Proposes an action on the actions page: title, unit, the first indicator offered, impact

@@ -1,54 +1,11 @@
 //! Sharing in headless Chromium, as a facilitator and an observer would do it: a link made on
 //! the export page (the hydrated form), opened by someone signed out, then revoked.
 
-use fantoccini::{Client, Locator};
-use tests::browser::{sign_in_as_demo_facilitator, wait_for, Browser, RunningApp, WAIT};
-
-/// Waits until `script` returns true; on failure, panics with `what`.
-async fn wait_until(client: &Client, what: &str, script: &str) {
-    let deadline = std::time::Instant::now() + WAIT;
-    while std::time::Instant::now() < deadline {
-        if client.execute(script, vec![]).await.ok() == Some(serde_json::json!(true)) {
-            return;
-        }
-        tokio::time::sleep(std::time::Duration::from_millis(100)).await;
-    }
-    panic!("{what}");
-}
-
-/// Types `text` into the field `css`. The panel's parts may be drawn again just after
-/// hydration (its data re-read in the browser), which makes a found field stale: find it
-/// again until the text is really in the field on the page.
-async fn type_into(client: &Client, css: &str, text: &str) {
-    let check = format!("return document.querySelector({css:?})?.value === {text:?};");
-    let deadline = std::time::Instant::now() + WAIT;
-    while std::time::Instant::now() < deadline {
-        if let Ok(field) = client.find(Locator::Css(css)).await {
-            let _ = field.clear().await;
-            let _ = field.send_keys(text).await;
-            tokio::time::sleep(std::time::Duration::from_millis(300)).await;
-            if client.execute(&check, vec![]).await.ok() == Some(serde_json::json!(true)) {
-                return;
-            }
-        }
-        tokio::time::sleep(std::time::Duration::from_millis(100)).await;
-    }
-    panic!("could not type into {css}");
-}
-
-/// Clicks `css`, finding it again if it was drawn anew in the meantime.
-async fn click(client: &Client, css: &str) {
-    let deadline = std::time::Instant::now() + WAIT;
-    while std::time::Instant::now() < deadline {
-        if let Ok(button) = client.find(Locator::Css(css)).await {
-            if button.click().await.is_ok() {
-                return;
-            }
-        }
-        tokio::time::sleep(std::time::Duration::from_millis(100)).await;
-    }
-    panic!("could not click {css}");
-}
+use fantoccini::Locator;
+use tests::browser::{
+    click, sign_in_as_demo_facilitator, type_into, value_of, wait_for, wait_until, Browser,
+    RunningApp,
+};
 
 #[tokio::test]
 async fn an_observer_link_is_made_opened_and_revoked() {
@@ -65,12 +22,7 @@ async fn an_observer_link_is_made_opened_and_revoked() {
     type_into(f, "#shr-label", "Despacho del prefecto").await;
     click(f, ".shr-new-link button[type='submit']").await;
     // Shown once, as a full address, without leaving the page.
-    let url = wait_for(f, "#shr-url")
-        .await
-        .prop("value")
-        .await
-        .unwrap()
-        .unwrap_or_default();
+    let url = value_of(f, "#shr-url").await;
     assert!(
         url.starts_with(&format!("{}/observe/", app.base_url)),
         "{url}"
