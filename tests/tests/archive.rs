@@ -69,8 +69,9 @@ fn json(raw: &Raw) -> Value {
         .unwrap_or_else(|e| panic!("not JSON ({e}): {}", String::from_utf8_lossy(&raw.body)))
 }
 
-/// The demo workshop (answers, actions, votes) with a closed round, settled consensus, a
-/// dependency, generated roadmaps, a milestone and follow-up, in the roadmap phase.
+/// The demo workshop (answers, actions, votes, programme) with a closed round, settled
+/// consensus, a dependency, generated roadmaps, a milestone and follow-up, a need that
+/// unblocks two actions and a case of the workshop's own, in the roadmap phase.
 async fn rich_workshop(app: &TestApp) -> (i64, String) {
     let (workshop, cookie) = app.demo_facilitator().await;
     let pool = app.db().pool();
@@ -104,6 +105,47 @@ async fn rich_workshop(app: &TestApp) -> (i64, String) {
     .bind(pair.1)
     .bind(pair.0)
     .bind(pair.2)
+    .execute(pool)
+    .await
+    .unwrap();
+    let need: i64 = sqlx::query_scalar(
+        "INSERT INTO needs (workshop_id, team_id, kind, description, created_by, created_at, updated_at)
+         VALUES ($1, $2, 'staff_skills', 'Capacitación en datos abiertos', NULL, 1790000200, 1790000200)
+         RETURNING id",
+    )
+    .bind(workshop)
+    .bind(pair.2)
+    .fetch_one(pool)
+    .await
+    .unwrap();
+    for action in [pair.0, pair.1] {
+        sqlx::query("INSERT INTO need_actions (need_id, action_id, team_id) VALUES ($1, $2, $3)")
+            .bind(need)
+            .bind(action)
+            .bind(pair.2)
+            .execute(pool)
+            .await
+            .unwrap();
+    }
+    let case: i64 = sqlx::query_scalar(
+        "INSERT INTO workshop_cases (workshop_id, title, place, country, level, years, summary,
+             results, presented_by, source_title, source_url, created_at, updated_at)
+         VALUES ($1, 'Presupuesto participativo provincial', 'Azuay', 'Ecuador', 'regional',
+             '2019–2022', 'Asambleas cantonales deciden parte de la inversión.', '',
+             'Prefectura del Azuay', 'Informe', 'https://example.org/informe', 1790000300, 1790000300)
+         RETURNING id",
+    )
+    .bind(workshop)
+    .fetch_one(pool)
+    .await
+    .unwrap();
+    sqlx::query(
+        "INSERT INTO workshop_case_indicators (case_id, indicator_id)
+         SELECT $1, i.id FROM indicators i JOIN workshops w ON w.framework_id = i.framework_id
+         WHERE w.id = $2 AND i.code IN ('P1', 'T2')",
+    )
+    .bind(case)
+    .bind(workshop)
     .execute(pool)
     .await
     .unwrap();
@@ -152,6 +194,9 @@ async fn views(app: &TestApp, cookie: &str, workshop: i64) -> Vec<(String, Value
         "workshop_actions",
         "workshop_roadmaps",
         "rounds_overview",
+        "workshop_needs",
+        "programme",
+        "learn_workshop_cases",
     ] {
         let reply = app.call_as(cookie, endpoint, &[("workshop", &w)]).await;
         assert!(reply.status.is_success(), "{endpoint}: {reply:?}");
@@ -264,6 +309,13 @@ fn canonical(mut archive: Archive) -> Archive {
             .iter_mut()
             .for_each(|i| i.action = actions[&i.action]);
     }
+    for n in &mut archive.needs {
+        n.team = teams[&n.team];
+        n.created_by = n.created_by.map(|p| people[&p]);
+        n.actions.iter_mut().for_each(|a| *a = actions[a]);
+        n.actions.sort();
+    }
+    archive.cases.iter_mut().for_each(|c| c.indicators.sort());
     archive
 }
 
@@ -285,6 +337,12 @@ async fn round_trip(from: Kind, to: Kind) {
         .iter()
         .any(|r| r.items.iter().any(|i| !i.milestones.is_empty())));
     assert!(exported.actions.iter().any(|a| !a.depends_on.is_empty()));
+    assert!(exported.needs.iter().any(|n| n.actions.len() == 2));
+    assert!(exported.cases.iter().any(|c| c.indicators.len() == 2));
+    assert!(exported
+        .programme
+        .iter()
+        .any(|s| s.call_url.is_some() || !s.materials.is_empty()));
 
     let target = TestApp::new(to).await;
     let importer = target.facilitator("importa@rumbo.example").await;
@@ -356,6 +414,9 @@ async fn counts(app: &TestApp) -> Vec<i64> {
         "roadmap_items",
         "round_answers",
         "workshop_facilitators",
+        "needs",
+        "programme_sessions",
+        "workshop_cases",
     ] {
         let n: i64 = sqlx::query_scalar(&format!("SELECT COUNT(*) FROM {table}"))
             .fetch_one(app.db().pool())

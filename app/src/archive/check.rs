@@ -104,8 +104,9 @@ impl Issues {
         range: std::ops::RangeInclusive<usize>,
         place: impl FnOnce() -> String,
     ) {
+        // A NUL is no text anyone typed, and PostgreSQL refuses to store it.
         self.unless(
-            range.contains(&text.chars().count()),
+            range.contains(&text.chars().count()) && !text.contains('\0'),
             place,
             Key::ArcOutOfRange,
         );
@@ -138,7 +139,7 @@ impl Issues {
     }
 }
 
-const PHASES: [&str; 6] = [
+pub(super) const PHASES: [&str; 6] = [
     "setup",
     "assessment",
     "review",
@@ -195,6 +196,13 @@ pub fn check(archive: &Archive) -> Vec<ArchiveIssue> {
     check_answers(archive, &refs, &mut bad);
     check_rounds(archive, &refs, &mut bad);
     super::check_plans::check_actions(archive, &refs, &mut bad);
+    // These need the time-zone database and the URL parser, which only the server carries;
+    // archives are only read there.
+    #[cfg(feature = "ssr")]
+    {
+        super::check_programme::check_programme(archive, &mut bad);
+        super::check_programme::check_cases(archive, &refs, &mut bad);
+    }
     bad.0
 }
 

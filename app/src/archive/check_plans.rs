@@ -7,6 +7,7 @@ use super::model::Archive;
 use crate::action::rules::dependency_cycle;
 use crate::i18n::Key;
 use crate::ids::ActionId;
+use crate::needs::{NeedKind, MAX_DESCRIPTION};
 
 /// Actions (with their links and the dependency graph), votes and roadmaps.
 pub(super) fn check_actions(archive: &Archive, refs: &Refs<'_>, bad: &mut Issues) {
@@ -74,6 +75,34 @@ pub(super) fn check_actions(archive: &Archive, refs: &Refs<'_>, bad: &mut Issues
         bad.range(v.dots, 1..=30, || at("dots"));
     }
     check_roadmaps(archive, refs, &actions, bad);
+    check_needs(archive, refs, &actions, bad);
+}
+
+/// Needs: each unblocks only actions of its own team, as the database's composite key says.
+fn check_needs(archive: &Archive, refs: &Refs<'_>, actions: &HashMap<i64, i64>, bad: &mut Issues) {
+    for (n, need) in archive.needs.iter().enumerate() {
+        let at = |field: &str| format!("needs[{n}].{field}");
+        refs.team(bad, need.team, || at("team"));
+        bad.unless(
+            NeedKind::parse(&need.kind).is_some(),
+            || at("kind"),
+            Key::ArcOutOfRange,
+        );
+        bad.chars(&need.description, 1..=MAX_DESCRIPTION, || at("description"));
+        if let Some(by) = need.created_by {
+            refs.participant(bad, by, || at("created_by"));
+        }
+        let mut unblocked = HashSet::new();
+        for (a, action) in need.actions.iter().enumerate() {
+            let place = || format!("needs[{n}].actions[{a}]");
+            bad.unless(
+                actions.get(action) == Some(&need.team),
+                place,
+                Key::ArcDangling,
+            );
+            bad.unique(&mut unblocked, *action, place);
+        }
+    }
 }
 
 fn check_roadmaps(

@@ -3,7 +3,8 @@ use crate::archive::model::*;
 use crate::framework::default_framework;
 
 /// A small sound archive: two teams, three participants, answers, a closed round, two
-/// actions where the second waits for the first, a vote and a roadmap.
+/// actions where the second waits for the first, a vote, a roadmap, a need, a programme
+/// session and a case of the workshop's own.
 fn sound() -> Archive {
     Archive {
         format: FORMAT.into(),
@@ -109,6 +110,45 @@ fn sound() -> Archive {
                     due_on: "2027-03-01".into(),
                 }],
             }],
+        }],
+        needs: vec![NeedPart {
+            team: 10,
+            kind: "staff_skills".into(),
+            description: "Capacitación en datos abiertos".into(),
+            created_by: Some(2),
+            actions: vec![100, 101],
+            created_at: 8,
+            updated_at: 8,
+        }],
+        programme: vec![SessionPart {
+            title: "El ABC del gobierno abierto".into(),
+            starts_at: 1_800_000_000,
+            ends_at: 1_800_003_600,
+            time_zone: "America/Guayaquil".into(),
+            panelists: "Ana Pérez\nLuis Mora".into(),
+            phase: Some("assessment".into()),
+            call_url: Some("https://meet.example.org/abc".into()),
+            materials: vec![MaterialPart {
+                title: "Presentación".into(),
+                url: "https://example.org/abc.pdf".into(),
+            }],
+            created_at: 9,
+            updated_at: 9,
+        }],
+        cases: vec![CasePart {
+            title: "Presupuesto participativo provincial".into(),
+            place: "Azuay".into(),
+            country: "Ecuador".into(),
+            level: "regional".into(),
+            years: "2019–2022".into(),
+            summary: "Asambleas cantonales deciden parte de la inversión.".into(),
+            results: String::new(),
+            presented_by: "Prefectura del Azuay".into(),
+            source_title: String::new(),
+            source_url: None,
+            indicators: vec!["P1".into(), "T1".into()],
+            created_at: 10,
+            updated_at: 10,
         }],
     }
 }
@@ -297,4 +337,102 @@ fn a_broken_framework_is_refused_and_problems_are_capped() {
     let found = problems(&archive);
     assert_eq!(found[0], ("framework".into(), Key::ArcFramework));
     assert_eq!(found.len(), MAX_ISSUES);
+}
+
+#[test]
+fn an_archive_written_before_needs_programme_and_cases_reads_as_having_none() {
+    let mut value = serde_json::to_value(sound()).unwrap();
+    for part in ["needs", "programme", "cases"] {
+        value.as_object_mut().unwrap().remove(part);
+    }
+    let archive = read(value.to_string().as_bytes()).expect("an older archive");
+    assert!(archive.needs.is_empty() && archive.programme.is_empty() && archive.cases.is_empty());
+}
+
+#[test]
+fn a_need_unblocks_only_its_own_teams_actions_once() {
+    let mut archive = sound();
+    archive.actions.push(action(102, 11, &[]));
+    archive.needs[0].actions = vec![100, 102, 100, 999];
+    archive.needs[0].kind = "goodwill".into();
+    archive.needs[0].description = String::new();
+    archive.needs[0].created_by = Some(77);
+    let found = problems(&archive);
+    for expected in [
+        ("needs[0].kind", Key::ArcOutOfRange),
+        ("needs[0].description", Key::ArcOutOfRange),
+        ("needs[0].created_by", Key::ArcDangling),
+        ("needs[0].actions[1]", Key::ArcDangling),
+        ("needs[0].actions[2]", Key::ArcDuplicate),
+        ("needs[0].actions[3]", Key::ArcDangling),
+    ] {
+        assert!(
+            found.contains(&(expected.0.into(), expected.1)),
+            "{expected:?} in {found:?}"
+        );
+    }
+    assert!(!found
+        .iter()
+        .any(|(place, _)| place == "needs[0].actions[0]"));
+}
+
+#[cfg(feature = "ssr")]
+#[test]
+fn sessions_out_of_order_unknown_zones_and_links_that_are_not_http_are_refused() {
+    let mut archive = sound();
+    let session = &mut archive.programme[0];
+    session.ends_at = session.starts_at;
+    session.time_zone = "Mars/Olympus".into();
+    session.call_url = Some("javascript:alert(1)".into());
+    session.phase = Some("lunch".into());
+    session.panelists = (0..13).map(|n| format!("Panelista {n}\n")).collect();
+    session.materials = vec![
+        MaterialPart {
+            title: String::new(),
+            url: "ftp://example.org/a".into(),
+        };
+        4
+    ];
+    let found = problems(&archive);
+    for expected in [
+        "programme[0].ends_at",
+        "programme[0].time_zone",
+        "programme[0].call_url",
+        "programme[0].phase",
+        "programme[0].panelists",
+        "programme[0].materials",
+        "programme[0].materials[0].title",
+        "programme[0].materials[0].url",
+    ] {
+        assert!(
+            found.contains(&(expected.into(), Key::ArcOutOfRange)),
+            "{expected} in {found:?}"
+        );
+    }
+}
+
+#[cfg(feature = "ssr")]
+#[test]
+fn a_case_with_an_unknown_indicator_a_bad_level_or_a_nul_is_refused() {
+    let mut archive = sound();
+    let case = &mut archive.cases[0];
+    case.indicators = vec!["ZZ9".into(), "T1".into(), "T1".into()];
+    case.level = "galactic".into();
+    case.title = "Nulo\0".into();
+    case.source_url = Some("mailto:prefectura@example.org".into());
+    case.summary = "x".repeat(2001);
+    let found = problems(&archive);
+    for expected in [
+        ("cases[0].indicators[0]", Key::ArcDangling),
+        ("cases[0].indicators[2]", Key::ArcDuplicate),
+        ("cases[0].level", Key::ArcOutOfRange),
+        ("cases[0].title", Key::ArcOutOfRange),
+        ("cases[0].source_url", Key::ArcOutOfRange),
+        ("cases[0].summary", Key::ArcOutOfRange),
+    ] {
+        assert!(
+            found.contains(&(expected.0.into(), expected.1)),
+            "{expected:?} in {found:?}"
+        );
+    }
 }

@@ -7,11 +7,15 @@
 
 pub mod check;
 mod check_plans;
+#[cfg(feature = "ssr")]
+mod check_programme;
 pub mod model;
 #[cfg(feature = "ssr")]
 mod read;
 #[cfg(feature = "ssr")]
 mod read_plans;
+#[cfg(feature = "ssr")]
+mod read_programme;
 #[cfg(feature = "ssr")]
 pub mod service;
 mod views;
@@ -19,6 +23,8 @@ mod views;
 mod write;
 #[cfg(feature = "ssr")]
 mod write_plans;
+#[cfg(feature = "ssr")]
+mod write_programme;
 
 pub use check::{ArchiveIssue, MAX_BYTES};
 pub use model::{Archive, FORMAT};

@@ -4,7 +4,9 @@
 //! the database it came from, meaningful only inside the file (an import gives every row a
 //! new id). Indicators are referred to by their code, which is unique in a framework. Times
 //! are Unix seconds and dates ISO dates, as in the database. Enumerations are the stored
-//! words (`"level"`, `"must"`, `"not_started"` …). Not carried: the join code, who
+//! words (`"level"`, `"must"`, `"not_started"` …). The programme, the workshop's own cases
+//! and the implementation needs came later in the same format: a file without them reads as a
+//! workshop that has none. Not carried: the join code, who
 //! facilitates, whether the workshop is published, and every secret (sessions, resume links,
 //! share links, API tokens).
 
@@ -49,6 +51,16 @@ pub struct Archive {
     pub votes: Vec<VotePart>,
     /// Roadmaps, with their items and milestones.
     pub roadmaps: Vec<RoadmapPart>,
+    /// What teams need to implement their actions.
+    #[serde(default)]
+    pub needs: Vec<NeedPart>,
+    /// The programme's sessions, in time order.
+    #[serde(default)]
+    pub programme: Vec<SessionPart>,
+    /// The workshop's own experiences (the built-in library is not carried: every Rumbo has
+    /// it).
+    #[serde(default)]
+    pub cases: Vec<CasePart>,
 }
 
 /// The workshop's settings.
@@ -301,4 +313,93 @@ pub struct MilestonePart {
     pub title: String,
     /// ISO date.
     pub due_on: String,
+}
+
+/// What a team needs to implement some of its actions.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct NeedPart {
+    /// The team's key.
+    pub team: i64,
+    /// `legal`, `budget`, `staff_skills`, `technology`, `data`, `political_support` or
+    /// `partnerships`.
+    pub kind: String,
+    /// What is needed.
+    pub description: String,
+    /// The participant's key, when still known.
+    pub created_by: Option<i64>,
+    /// The keys of the actions it unblocks (the same team's).
+    pub actions: Vec<i64>,
+    /// When recorded.
+    pub created_at: i64,
+    /// When last changed.
+    pub updated_at: i64,
+}
+
+/// A session of the programme.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct SessionPart {
+    /// Title.
+    pub title: String,
+    /// Start (Unix seconds).
+    pub starts_at: i64,
+    /// End (Unix seconds), after the start.
+    pub ends_at: i64,
+    /// The IANA time zone it was laid out in.
+    pub time_zone: String,
+    /// Panelists, one per line.
+    pub panelists: String,
+    /// The phase it belongs to, if any.
+    pub phase: Option<String>,
+    /// The video-call link (http or https).
+    pub call_url: Option<String>,
+    /// Materials, in order (at most three).
+    pub materials: Vec<MaterialPart>,
+    /// When created.
+    pub created_at: i64,
+    /// When last changed.
+    pub updated_at: i64,
+}
+
+/// A session's material.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct MaterialPart {
+    /// Title.
+    pub title: String,
+    /// Link (http or https).
+    pub url: String,
+}
+
+/// An experience the facilitator added to the workshop.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct CasePart {
+    /// Title.
+    pub title: String,
+    /// Place.
+    pub place: String,
+    /// Country.
+    pub country: String,
+    /// `national`, `regional`, `municipal` or `other`.
+    pub level: String,
+    /// Years, as written (`2019–2022`).
+    pub years: String,
+    /// What was done.
+    pub summary: String,
+    /// Results reported.
+    pub results: String,
+    /// Who presents it.
+    pub presented_by: String,
+    /// The source's title.
+    pub source_title: String,
+    /// The source's link (http or https).
+    pub source_url: Option<String>,
+    /// The indicators it illustrates, by code.
+    pub indicators: Vec<String>,
+    /// When added.
+    pub created_at: i64,
+    /// When last changed.
+    pub updated_at: i64,
 }

@@ -93,11 +93,17 @@ pub async fn gather(conn: &mut AnyConnection, workshop: WorkshopId) -> AppResult
         actions: Vec::new(),
         votes: Vec::new(),
         roadmaps: Vec::new(),
+        needs: Vec::new(),
+        programme: Vec::new(),
+        cases: Vec::new(),
     };
     assessment(conn, workshop, &codes, &mut archive).await?;
     rounds(conn, workshop, &codes, &mut archive).await?;
     super::read_plans::actions(conn, workshop, &codes, &mut archive).await?;
     super::read_plans::roadmaps(conn, workshop, &mut archive).await?;
+    super::read_plans::needs(conn, workshop, &mut archive).await?;
+    super::read_programme::programme(conn, workshop, &mut archive).await?;
+    super::read_programme::cases(conn, workshop, &codes, &mut archive).await?;
     Ok(archive)
 }
 

@@ -158,3 +158,48 @@ pub(super) async fn roadmaps(
     }
     Ok(())
 }
+
+/// Needs, with the actions each unblocks.
+pub(super) async fn needs(
+    conn: &mut AnyConnection,
+    workshop: WorkshopId,
+    archive: &mut Archive,
+) -> AppResult<()> {
+    let w = workshop.0;
+    let mut unblocks: HashMap<i64, Vec<i64>> = HashMap::new();
+    for row in sqlx::query(
+        "SELECT l.need_id, l.action_id FROM need_actions l
+         JOIN needs n ON n.id = l.need_id
+         WHERE n.workshop_id = $1 ORDER BY l.need_id, l.action_id",
+    )
+    .bind(w)
+    .fetch_all(&mut *conn)
+    .await?
+    {
+        let need: i64 = row.try_get("need_id")?;
+        unblocks
+            .entry(need)
+            .or_default()
+            .push(row.try_get("action_id")?);
+    }
+    for row in sqlx::query(
+        "SELECT id, team_id, kind, description, created_by, created_at, updated_at
+         FROM needs WHERE workshop_id = $1 ORDER BY id",
+    )
+    .bind(w)
+    .fetch_all(&mut *conn)
+    .await?
+    {
+        let id: i64 = row.try_get("id")?;
+        archive.needs.push(NeedPart {
+            team: row.try_get("team_id")?,
+            kind: row.try_get("kind")?,
+            description: row.try_get("description")?,
+            created_by: row.try_get("created_by")?,
+            actions: unblocks.remove(&id).unwrap_or_default(),
+            created_at: row.try_get("created_at")?,
+            updated_at: row.try_get("updated_at")?,
+        });
+    }
+    Ok(())
+}

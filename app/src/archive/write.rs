@@ -85,6 +85,9 @@ pub async fn insert(
     rounds(conn, archive, workshop, &ids).await?;
     super::write_plans::actions(conn, archive, workshop, &mut ids).await?;
     super::write_plans::roadmaps(conn, archive, &ids).await?;
+    super::write_plans::needs(conn, archive, workshop, &ids).await?;
+    super::write_programme::programme(conn, archive, workshop).await?;
+    super::write_programme::cases(conn, archive, workshop, &ids).await?;
     Ok(workshop)
 }
 

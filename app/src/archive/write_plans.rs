@@ -116,3 +116,40 @@ pub(super) async fn roadmaps(
     }
     Ok(())
 }
+
+/// Needs, and the actions each unblocks (after the actions have their new ids).
+pub(super) async fn needs(
+    conn: &mut AnyConnection,
+    archive: &Archive,
+    workshop: WorkshopId,
+    ids: &Ids,
+) -> AppResult<()> {
+    for n in &archive.needs {
+        let team = id(&ids.teams, &n.team)?;
+        let new: i64 = sqlx::query_scalar(
+            "INSERT INTO needs (workshop_id, team_id, kind, description, created_by, created_at,
+                 updated_at)
+             VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING id",
+        )
+        .bind(workshop.0)
+        .bind(team)
+        .bind(&n.kind)
+        .bind(&n.description)
+        .bind(opt(&ids.participants, n.created_by)?)
+        .bind(n.created_at)
+        .bind(n.updated_at)
+        .fetch_one(&mut *conn)
+        .await?;
+        for action in &n.actions {
+            sqlx::query(
+                "INSERT INTO need_actions (need_id, action_id, team_id) VALUES ($1, $2, $3)",
+            )
+            .bind(new)
+            .bind(id(&ids.actions, action)?)
+            .bind(team)
+            .execute(&mut *conn)
+            .await?;
+        }
+    }
+    Ok(())
+}
