@@ -1770,6 +1770,7 @@ messages! {
     ),
     NeedDashNone => ("Ningún equipo ha registrado necesidades todavía.", "No team has recorded any needs yet."),
     NeedSentence => ("{n} de {m} equipos necesitan: {kind}", "{n} of {m} teams need: {kind}"),
+    NeedSentenceOne => ("{n} de {m} equipos necesita: {kind}", "{n} of {m} teams needs: {kind}"),
     NeedChartTitle => ("Equipos que necesitan cada tipo de apoyo", "Teams needing each kind of support"),
     NeedChartSeries => ("Equipos", "Teams"),
     NeedTableCaption => ("Necesidades de implementación por tipo", "Implementation needs by kind"),

@@ -394,6 +394,9 @@ on_both_databases! {
         assert_eq!(html.status, 200);
         let sentence = format!("2 de {} equipos necesitan: Personal y capacidades", s.teams.len());
         assert!(html.body.contains(&sentence), "{sentence} not in the dashboard");
+        // One team: the verb agrees.
+        let one = format!("1 de {} equipos necesita: Presupuesto", s.teams.len());
+        assert!(html.body.contains(&one), "{one} not in the dashboard");
         assert!(html.body.contains("Necesidades de implementación por tipo"));
         assert!(html.body.contains("id=\"dash-needs\""));
     }

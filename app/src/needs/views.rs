@@ -328,8 +328,14 @@ fn NeedsSummaryView(summary: NeedsSummary) -> impl IntoView {
         .iter()
         .filter(|k| k.teams > 0)
         .map(|k| {
+            // "1 de 23 equipos necesita", "2 de 23 equipos necesitan".
+            let sentence = if k.teams == 1 {
+                Key::NeedSentenceOne
+            } else {
+                Key::NeedSentence
+            };
             let text = lang
-                .t(Key::NeedSentence)
+                .t(sentence)
                 .replace("{n}", &k.teams.to_string())
                 .replace("{m}", &total.to_string())
                 .replace("{kind}", lang.t(k.kind.name_key()));
