@@ -161,7 +161,9 @@ async fn join_answer_survive_a_restart_and_see_the_team() {
     );
 
     // An answer kept in the browser from a visit whose save never arrived (a phone closed the
-    // tab while offline) is shown again and sent when the page is next opened.
+    // tab while offline) is shown again and sent when the page is next opened. This visit
+    // has finished loading first: a page still hydrating would take the kept answer up itself.
+    wait_until_live(client, "T5").await;
     client
         .execute(
             "const form = document.querySelector('#ind-T5 form'); \
