@@ -269,6 +269,7 @@ async fn create(db: &Db) -> AppResult<DemoOutcome> {
             .collect();
         plan_actions(&mut tx, workshop, team, &members, &weak, &mut rng).await?;
     }
+    crate::needs::demo::add(&mut tx, workshop).await?;
     crate::programme::demo::add(&mut tx, workshop).await?;
     // Published, so the public pages and open data have something to show (its answers
     // are fictitious).

@@ -109,6 +109,13 @@ impl RunningApp {
         app
     }
 
+    /// The database it serves, opened by the test itself, to set a scene the pages cannot.
+    pub async fn database(&self) -> app::db::Db {
+        app::db::Db::connect(&self.url)
+            .await
+            .expect("open the app's database")
+    }
+
     /// Starts the server (again) on the same port and database.
     pub async fn start(&mut self) {
         let server = ProcessGuard::spawn(

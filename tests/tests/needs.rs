@@ -8,7 +8,8 @@ use serde_json::Value;
 use tests::{on_both_databases, TestApp};
 
 /// The demo workshop (eight teams with actions and roadmaps) in the prioritisation phase,
-/// with two members of its first team and one of its second.
+/// without the demo's own needs (these tests count from none), with two members of its
+/// first team and one of its second.
 struct Setup {
     workshop: i64,
     staff: String,
@@ -26,6 +27,11 @@ async fn setup(app: &TestApp) -> Setup {
             .fetch_all(app.db().pool())
             .await
             .unwrap();
+    sqlx::query("DELETE FROM needs WHERE workshop_id = $1")
+        .bind(workshop)
+        .execute(app.db().pool())
+        .await
+        .unwrap();
     let member = app
         .join(app::demo::DEMO_JOIN_CODE, "Nora Needs", teams[0])
         .await;
@@ -367,6 +373,33 @@ on_both_databases! {
         assert_eq!(reply.status, 403, "{reply:?}");
         let reply = app.call_as(&s.member, "workshop_needs", &[("workshop", &s.workshop.to_string())]).await;
         assert!(reply.status == 401 || reply.status == 403, "{reply:?}");
+    }
+
+    async fn the_demo_shows_needs_on_the_dashboard(app: TestApp) {
+        let (workshop, staff) = app.demo_facilitator().await;
+        let reply = app.call_as(&staff, "workshop_needs", &[("workshop", &workshop.to_string())]).await;
+        assert_eq!(reply.status, 200, "{reply:?}");
+        let summary = reply.json();
+        assert_eq!(summary["teams_with_needs"], 8, "every demo team has needs");
+        let expected = app::needs::demo::teams_per_kind();
+        for (kind, teams) in app::needs::NeedKind::ALL.iter().zip(expected) {
+            let found = summary["kinds"].as_array().unwrap().iter()
+                .find(|k| k["kind"] == kind.as_str()).unwrap().clone();
+            assert_eq!(found["teams"], teams, "{kind:?}");
+        }
+        // Each need unblocks actions of its own team.
+        let strays: i64 = sqlx::query_scalar(
+            "SELECT COUNT(*) FROM need_actions l JOIN needs n ON n.id = l.need_id
+             JOIN actions a ON a.id = l.action_id WHERE a.team_id <> n.team_id OR n.workshop_id <> $1")
+            .bind(workshop).fetch_one(app.db().pool()).await.unwrap();
+        let linked: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM need_actions")
+            .fetch_one(app.db().pool()).await.unwrap();
+        assert_eq!(strays, 0);
+        assert!(linked > 0);
+        let html = app.get_with(&format!("/facilitate/workshops/{workshop}/dashboard"),
+            &[("cookie", &staff), ("accept-language", "es")]).await;
+        assert!(html.body.contains("6 de 8 equipos necesitan: Personal y capacidades"));
+        assert!(html.body.contains("1 de 8 equipos necesita: Alianzas"), "the singular");
     }
 
     async fn the_dashboard_counts_teams_per_kind(app: TestApp) {

@@ -54,6 +54,13 @@ async fn row(client: &Client, caption: &str, row: &str) -> Option<Vec<String>> {
 #[tokio::test]
 async fn the_dashboard_draws_the_needs_chart_and_table() {
     let app = RunningApp::start_with_demo().await;
+    // The demo's own needs set aside: the counts below are this test's.
+    let db = app.database().await;
+    sqlx::query("DELETE FROM needs")
+        .execute(db.pool())
+        .await
+        .unwrap();
+    db.pool().close().await;
     let addr: SocketAddr = app.base_url.trim_start_matches("http://").parse().unwrap();
 
     // The facilitator moves the demo to prioritisation (over the socket, as a script would).

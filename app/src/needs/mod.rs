@@ -4,6 +4,8 @@
 //! facilitator's dashboard, and carried into the exports and the OGP commitments.
 
 pub mod charts;
+#[cfg(feature = "ssr")]
+pub mod demo;
 pub mod model;
 #[cfg(feature = "ssr")]
 pub mod repo;
