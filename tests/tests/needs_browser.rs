@@ -193,4 +193,35 @@ async fn the_dashboard_draws_the_needs_chart_and_table() {
         )),
         "{text}"
     );
+
+    // A need recorded while the dashboard is open reaches it through the page's one event
+    // stream, without a reload; one team, so the verb is singular.
+    wait_for(c, ".live-badge .live.on").await;
+    call(
+        addr,
+        "record_need",
+        sessions[0].as_deref().unwrap(),
+        &[
+            ("workshop", "1"),
+            ("kind", "legal"),
+            ("description", "Ordenanza de participación actualizada"),
+        ],
+    )
+    .await;
+    let deadline = Instant::now() + Duration::from_secs(20);
+    while row(c, caption, "Legal o normativa")
+        .await
+        .map(|r| r[1].clone())
+        != Some("1".into())
+    {
+        assert!(
+            Instant::now() < deadline,
+            "the new need never reached the open dashboard:\n{}",
+            page_text(c).await
+        );
+        tokio::time::sleep(Duration::from_millis(200)).await;
+    }
+    assert!(page_text(c)
+        .await
+        .contains(&format!("1 de {total} equipos necesita: Legal o normativa")));
 }

@@ -25,6 +25,9 @@ struct LiveData {
     first: Resource<Result<DashboardData, AppError>>,
     latest: RwSignal<Option<DashboardData>>,
     live: RwSignal<Live>,
+    /// Counts the changes announced, for the parts of the page that read their own data
+    /// (the needs): one event stream serves the whole page.
+    changes: RwSignal<u32>,
 }
 
 fn live_dashboard() -> LiveData {
@@ -33,7 +36,9 @@ fn live_dashboard() -> LiveData {
     let latest = RwSignal::new(None);
     // Reads can finish out of order; only the last one asked for is shown.
     let asked = StoredValue::new(0_u64);
+    let changes = RwSignal::new(0_u32);
     let live = use_live(id, move || {
+        changes.update(|n| *n = n.wrapping_add(1));
         let Some(workshop) = id.get_untracked() else {
             return;
         };
@@ -51,6 +56,7 @@ fn live_dashboard() -> LiveData {
         first,
         latest,
         live,
+        changes,
     }
 }
 
@@ -81,16 +87,20 @@ fn with_data<V: IntoView + 'static>(
 #[component]
 pub fn DashboardPage() -> impl IntoView {
     let data = live_dashboard();
-    let live = data.live;
+    let (live, changes) = (data.live, data.changes);
     // Which tables are open: kept when the numbers change.
     let open = RwSignal::new(HashSet::<&'static str>::new());
-    with_data(data, move |data| view! { <DashboardBody data live open /> })
+    with_data(
+        data,
+        move |data| view! { <DashboardBody data live changes open /> },
+    )
 }
 
 #[component]
 fn DashboardBody(
     data: Memo<DashboardData>,
     live: RwSignal<Live>,
+    changes: RwSignal<u32>,
     open: RwSignal<HashSet<&'static str>>,
 ) -> impl IntoView {
     let lang = use_lang();
@@ -143,7 +153,7 @@ fn DashboardBody(
             </div>
             <p class="muted small">{lang.t(Key::DashRankRule)}</p>
             // Implementation needs across teams: chart and table.
-            <crate::needs::NeedsOnDashboard workshop=id />
+            <crate::needs::NeedsOnDashboard workshop=id changes=changes.read_only() />
         </section>
     }
 }

@@ -285,17 +285,16 @@ fn NeedCard(
 }
 
 /// The needs across teams on the facilitator's dashboard: a sentence per kind needed, the
-/// chart, the same numbers as a table, and what each team asked for. It follows the
-/// workshop's changes like the rest of the dashboard.
+/// chart, the same numbers as a table, and what each team asked for. It reads them again
+/// each time the dashboard's event stream announces a change.
 #[component]
 pub fn NeedsOnDashboard(
     /// The workshop.
     workshop: WorkshopId,
+    /// Changes announced so far by the dashboard's event stream.
+    changes: ReadSignal<u32>,
 ) -> impl IntoView {
     let lang = use_lang();
-    let changes = RwSignal::new(0_u32);
-    let watched = Memo::new(move |_| Some(workshop));
-    crate::dashboard::stream::use_live(watched, move || changes.update(|n| *n += 1));
     let data = Resource::new(
         move || (workshop, changes.get()),
         |(workshop, _)| workshop_needs(workshop),
