@@ -332,3 +332,21 @@ pub async fn value_of(client: &Client, css: &str) -> String {
         page_text(client).await
     );
 }
+
+/// The text of the first element matching `css` once there is one, read in the page itself
+/// (like [`value_of`], so a part drawn anew cannot go stale in our hands).
+pub async fn text_of(client: &Client, css: &str) -> String {
+    let script =
+        format!("const e = document.querySelector({css:?}); return e ? e.innerText : null;");
+    let deadline = std::time::Instant::now() + WAIT;
+    while std::time::Instant::now() < deadline {
+        if let Ok(serde_json::Value::String(text)) = client.execute(&script, vec![]).await {
+            return text;
+        }
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+    panic!(
+        "{css} did not appear\n--- page text ---\n{}",
+        page_text(client).await
+    );
+}

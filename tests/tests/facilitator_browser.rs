@@ -5,7 +5,9 @@
 use std::time::{Duration, Instant};
 
 use fantoccini::{Client, Locator};
-use tests::browser::{page_text, sign_in_as_demo_facilitator, wait_for, Browser, RunningApp};
+use tests::browser::{
+    page_text, sign_in_as_demo_facilitator, text_of, wait_for, Browser, RunningApp,
+};
 
 /// Clicks a button by its text.
 async fn click_button(client: &Client, text: &str) {
@@ -101,7 +103,7 @@ async fn a_facilitator_sets_up_a_workshop_and_watches_answers_arrive() {
         );
         tokio::time::sleep(Duration::from_millis(200)).await;
     }
-    let code = wait_for(f, ".join-code").await.text().await.unwrap();
+    let code = text_of(f, ".join-code").await;
 
     // The dashboard, live. A mark on the page tells a reload apart from a live update.
     f.goto(&format!(

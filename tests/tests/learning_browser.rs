@@ -6,7 +6,7 @@
 use std::time::{Duration, Instant};
 
 use fantoccini::{Client, Locator};
-use tests::browser::{page_text, wait_for, Browser, RunningApp};
+use tests::browser::{click, page_text, text_of, wait_for, Browser, RunningApp};
 
 async fn js(client: &Client, script: &str) -> serde_json::Value {
     client.execute(script, vec![]).await.unwrap()
@@ -110,11 +110,18 @@ async fn from_an_indicator_to_the_primer_and_back_with_the_answer_kept() {
     );
 
     // Back to the question.
-    let back = wait_for(c, "#learn-back-top").await;
-    assert!(back.text().await.unwrap().contains("Volver a la pregunta"));
-    let back_href = back.attr("href").await.unwrap().unwrap_or_default();
-    assert_eq!(back_href, "/workshops/1/assess/2#ind-P3");
-    back.click().await.unwrap();
+    assert!(text_of(c, "#learn-back-top")
+        .await
+        .contains("Volver a la pregunta"));
+    let back_href = c
+        .execute(
+            "return document.querySelector('#learn-back-top').getAttribute('href');",
+            vec![],
+        )
+        .await
+        .unwrap();
+    assert_eq!(back_href.as_str(), Some("/workshops/1/assess/2#ind-P3"));
+    click(c, "#learn-back-top").await;
     wait_for_url(c, "/workshops/1/assess/2#ind-P3").await;
     wait_for(c, "#ind-P3[data-live='true']").await;
     let checked = js(

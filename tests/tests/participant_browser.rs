@@ -2,7 +2,7 @@
 //! its code, answer, reload, lose the server mid-session, and see the team's consensus.
 
 use fantoccini::{Client, Locator};
-use tests::browser::{value_of, wait_for, Browser, RunningApp};
+use tests::browser::{text_of, value_of, wait_for, Browser, RunningApp};
 
 /// Waits until an indicator's form is hydrated: it then saves by itself.
 async fn wait_until_live(client: &Client, code: &str) {
@@ -143,12 +143,10 @@ async fn join_answer_survive_a_restart_and_see_the_team() {
         .await
         .unwrap();
     snapshot(client, "retrying").await;
-    let status = client
-        .find(Locator::Css("#ind-T4 .save-status"))
-        .await
-        .unwrap();
     assert!(
-        status.text().await.unwrap().contains("Sin conexión"),
+        text_of(client, "#ind-T4 .save-status")
+            .await
+            .contains("Sin conexión"),
         "the participant is told"
     );
     app.start().await;
@@ -184,13 +182,9 @@ async fn join_answer_survive_a_restart_and_see_the_team() {
         is_checked(client, "#ind-T5 input[name='response'][value='5']").await,
         "the kept answer reached the server"
     );
-    let note = client
-        .find(Locator::Css("#ind-T5 textarea[name='note']"))
-        .await
-        .unwrap();
     assert_eq!(
-        note.prop("value").await.unwrap().as_deref(),
-        Some("guardada sin conexión")
+        value_of(client, "#ind-T5 textarea[name='note']").await,
+        "guardada sin conexión"
     );
     let left = client
         .execute(
@@ -212,11 +206,14 @@ async fn join_answer_survive_a_restart_and_see_the_team() {
         .unwrap();
     wait_for(client, "#team-radar[data-drawn='true'] canvas").await;
     let rows = client
-        .find_all(Locator::Css(".consensus-table tbody tr"))
+        .execute(
+            "return document.querySelectorAll('.consensus-table tbody tr').length;",
+            vec![],
+        )
         .await
         .unwrap();
-    assert_eq!(rows.len(), 20, "one row per indicator");
-    let first = rows[0].text().await.unwrap();
+    assert_eq!(rows.as_u64(), Some(20), "one row per indicator");
+    let first = text_of(client, ".consensus-table tbody tr").await;
     assert!(first.contains("T1"), "{first}");
     assert_fits(client, "team view").await;
     snapshot(client, "team").await;
