@@ -5,7 +5,10 @@
 use std::time::{Duration, Instant};
 
 use fantoccini::{Client, Locator};
-use tests::browser::{page_text, sign_in_as_demo_facilitator, wait_for, Browser, RunningApp};
+use tests::browser::{
+    click, page_text, sign_in_as_demo_facilitator, type_into, value_of, wait_for, wait_until,
+    Browser, RunningApp,
+};
 
 async fn snapshot(client: &Client, name: &str) {
     if let Some(dir) = std::env::var_os("RUMBO_SCREENSHOTS") {
@@ -136,55 +139,23 @@ async fn propose_from_a_suggestion_and_see_the_matrix() {
         .click()
         .await
         .unwrap();
-    let title = wait_for(c, "#new-title").await;
-    let deadline = Instant::now() + Duration::from_secs(10);
-    while title
-        .prop("value")
-        .await
-        .unwrap()
-        .unwrap_or_default()
-        .is_empty()
-    {
-        assert!(
-            Instant::now() < deadline,
-            "the suggestion did not fill the title"
-        );
-        tokio::time::sleep(Duration::from_millis(100)).await;
-    }
+    value_of(c, "#new-title").await;
     let ticked = c
         .find_all(Locator::Css(".propose .indicator-choices input:checked"))
         .await
         .unwrap();
     assert_eq!(ticked.len(), 1);
-    wait_for(c, "#new-unit")
-        .await
-        .send_keys("Dirección de Planificación")
-        .await
-        .unwrap();
-    c.find(Locator::Css(".propose button[type='submit']"))
-        .await
-        .unwrap()
-        .click()
-        .await
-        .unwrap();
+    type_into(c, "#new-unit", "Dirección de Planificación").await;
+    click(c, ".propose button[type='submit']").await;
     wait_for(c, ".action-card").await;
     wait_for_text(c, "Dirección de Planificación").await;
     // The page reloads its data after the proposal; the form empties when it is done.
-    let deadline = Instant::now() + Duration::from_secs(10);
-    while !wait_for(c, "#new-title")
-        .await
-        .prop("value")
-        .await
-        .unwrap()
-        .unwrap_or_default()
-        .is_empty()
-    {
-        assert!(
-            Instant::now() < deadline,
-            "the proposal form was not emptied"
-        );
-        tokio::time::sleep(Duration::from_millis(100)).await;
-    }
+    wait_until(
+        c,
+        "the proposal form was not emptied",
+        "return document.querySelector('#new-title')?.value === '';",
+    )
+    .await;
     tokio::time::sleep(Duration::from_millis(500)).await;
 
     // Voting is covered in-process (tests/tests/actions.rs); see the report about the
