@@ -316,37 +316,29 @@ pub async fn type_into(client: &Client, css: &str, text: &str) {
     panic!("could not type into {css}");
 }
 
-/// The value of the field `css` once it has one, read in the page itself so that a field
-/// drawn anew in the meantime cannot go stale in our hands.
-pub async fn value_of(client: &Client, css: &str) -> String {
-    let script = format!("return document.querySelector({css:?})?.value || null;");
+/// Runs `script` until it returns a string, and returns it; on failure, panics with `what`
+/// and the page's text. Reading in the page itself means that a part drawn anew in the
+/// meantime cannot go stale in our hands.
+async fn read_string(client: &Client, script: &str, what: &str) -> String {
     let deadline = std::time::Instant::now() + WAIT;
     while std::time::Instant::now() < deadline {
-        if let Ok(serde_json::Value::String(value)) = client.execute(&script, vec![]).await {
-            return value;
-        }
-        tokio::time::sleep(Duration::from_millis(100)).await;
-    }
-    panic!(
-        "{css} never had a value\n--- page text ---\n{}",
-        page_text(client).await
-    );
-}
-
-/// The text of the first element matching `css` once there is one, read in the page itself
-/// (like [`value_of`], so a part drawn anew cannot go stale in our hands).
-pub async fn text_of(client: &Client, css: &str) -> String {
-    let script =
-        format!("const e = document.querySelector({css:?}); return e ? e.innerText : null;");
-    let deadline = std::time::Instant::now() + WAIT;
-    while std::time::Instant::now() < deadline {
-        if let Ok(serde_json::Value::String(text)) = client.execute(&script, vec![]).await {
+        if let Ok(serde_json::Value::String(text)) = client.execute(script, vec![]).await {
             return text;
         }
         tokio::time::sleep(Duration::from_millis(100)).await;
     }
-    panic!(
-        "{css} did not appear\n--- page text ---\n{}",
-        page_text(client).await
-    );
+    panic!("{what}\n--- page text ---\n{}", page_text(client).await);
+}
+
+/// The value of the field `css` once it has one, read in the page.
+pub async fn value_of(client: &Client, css: &str) -> String {
+    let script = format!("return document.querySelector({css:?})?.value || null;");
+    read_string(client, &script, &format!("{css} never had a value")).await
+}
+
+/// The text of the first element matching `css` once there is one, read in the page.
+pub async fn text_of(client: &Client, css: &str) -> String {
+    let script =
+        format!("const e = document.querySelector({css:?}); return e ? e.innerText : null;");
+    read_string(client, &script, &format!("{css} did not appear")).await
 }
